@@ -1,0 +1,111 @@
+"""Qualifying-stay chains: "seit N Jahren ununterbrochen geduldet, gestattet oder erlaubt".
+
+Counting rules (spec residence-paths.md § 1.2), vectorised over all persons of a batch:
+- each status period is classified by the caller as ``count`` (counts and continues the chain),
+  ``exclude`` (does not count, but does not break the chain either — e.g. § 60b periods under
+  ``exclude_only``) or ``break`` (ends the chain: abroad, unlawful without Duldungsanspruch, § 60b under
+  ``reset_chain``);
+- gaps between papers of up to ``bagatelle_days`` are harmless and counted (the authority must not profit
+  from a late renewal, BVerwG 1 C 34.18);
+- optionally ``forgive_count`` longer interruptions of up to ``forgive_days`` are harmless but their days do
+  not count (§ 25b: once up to three months, BMI-AH 2015);
+- any longer gap breaks the chain; the chain must reach the decision date.
+
+The result per person is the chain start and the number of days inside the chain that do not count;
+a "since N years" requirement is fulfilled on ``fulfilled_on(start, years=N) + excluded_days``.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+COUNT, EXCLUDE, BREAK = "count", "exclude", "break"
+
+
+def stay_chain(
+    statuses: pl.DataFrame,
+    category: pl.Expr,
+    *,
+    bagatelle_days: pl.Expr,
+    forgive_days: pl.Expr | None = None,
+    forgive_count: int = 0,
+    prefix: str,
+) -> pl.DataFrame:
+    """Per ``pk``: ``{prefix}_start`` (null: no current chain) and ``{prefix}_excluded_days``.
+
+    ``statuses`` must carry ``pk, from, to, as_of`` plus whatever ``category`` reads.
+    """
+    forgive = forgive_days if forgive_days is not None else bagatelle_days
+    s = (
+        statuses.filter(pl.col("from") <= pl.col("as_of"))
+        .with_columns(
+            end=pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of"),
+            cat=category,
+            bagatelle=bagatelle_days,
+            forgive=forgive,
+        )
+        .sort("pk", "from")
+        .with_columns(prev_end=pl.col("end").shift(1).over("pk"))
+        .with_columns(gap=(pl.col("from") - pl.col("prev_end")).dt.total_days() - 1)
+        .with_columns(
+            hard_restart=pl.when(pl.col("cat") == BREAK)
+            .then(pl.col("end") + pl.duration(days=1))
+            .when(pl.col("gap") > pl.col("forgive"))
+            .then(pl.col("from"))
+            .when((pl.col("gap") > pl.col("bagatelle")) & pl.lit(forgive_count == 0))
+            .then(pl.col("from")),
+            medium=(pl.col("gap") > pl.col("bagatelle"))
+            & (pl.col("gap") <= pl.col("forgive"))
+            & pl.lit(forgive_count > 0),
+        )
+        .with_columns(last_hard=pl.col("hard_restart").max().over("pk"))
+        .with_columns(
+            after_hard=pl.col("last_hard").is_null() | (pl.col("from") >= pl.col("last_hard")),
+        )
+        .with_columns(
+            medium_rank=pl.when(pl.col("medium") & pl.col("after_hard"))
+            .then(pl.col("from"))
+            .rank("ordinal", descending=True)
+            .over("pk")
+        )
+        .with_columns(
+            medium_restart=pl.when(
+                pl.col("medium") & pl.col("after_hard") & (pl.col("medium_rank") > forgive_count)
+            )
+            .then(pl.col("from"))
+            .max()
+            .over("pk")
+        )
+        .with_columns(restart=pl.max_horizontal("last_hard", "medium_restart"))
+        .with_columns(
+            in_chain=pl.col("restart").is_null() | (pl.col("from") >= pl.col("restart")),
+        )
+    )
+    s = s.with_columns(
+        chain_start=pl.col("from").filter(pl.col("in_chain") & (pl.col("cat") == COUNT)).min().over("pk")
+    )
+    after_start = pl.col("in_chain") & (pl.col("from") > pl.col("chain_start"))
+    days = (pl.col("end") - pl.col("from")).dt.total_days() + 1
+    grouped = s.group_by("pk").agg(
+        start=pl.col("chain_start").first(),
+        excluded=(
+            pl.when(after_start & (pl.col("cat") == EXCLUDE)).then(days).otherwise(0).sum()
+            + pl.when(after_start & pl.col("medium") & (pl.col("medium_rank") <= forgive_count))
+            .then(pl.col("gap"))
+            .otherwise(0)
+            .sum()
+        ),
+        last_end=pl.col("end").max(),
+        last_cat=pl.col("cat").sort_by("from").last(),
+        as_of=pl.col("as_of").first(),
+        bagatelle=pl.col("bagatelle").first(),
+    )
+    tail_gap = (pl.col("as_of") - pl.col("last_end")).dt.total_days()
+    current = (pl.col("last_cat") != BREAK) & (tail_gap <= pl.col("bagatelle"))
+    return grouped.select(
+        "pk",
+        pl.when(current).then(pl.col("start")).alias(f"{prefix}_start"),
+        pl.when(current & pl.col("start").is_not_null())
+        .then(pl.col("excluded"))
+        .alias(f"{prefix}_excluded_days"),
+    )

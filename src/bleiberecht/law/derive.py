@@ -1,0 +1,374 @@
+"""Derived facts: from the raw fact tables to one wide row per person that the norms read.
+
+Everything here is a counting or reading rule of the law (what counts as stay, what proves A2, which
+convictions are aggregated how); each rule cites its source. Unknown stays unknown: every derived fact
+is ``null`` where the input that decides it is missing.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .calendar import birthday_expr
+from .chains import BREAK, COUNT, EXCLUDE, stay_chain
+from .facts import FactTables
+from .params import Params
+
+LEVELS = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6}
+PROVING_EVIDENCE = ("certificate", "school", "assessment")
+COUNTING_TYPES = ("gestattung", "duldung", "aufenthaltserlaubnis", "fiktion", "visa")
+
+
+def _with_as_of(df: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    return df.join(persons.select("pk", "as_of"), on="pk", how="left")
+
+
+def _period_covers(on: pl.Expr) -> pl.Expr:
+    return (pl.col("from") <= on) & (pl.col("to").is_null() | (pl.col("to") >= on))
+
+
+def _stay_category(p: Params, sixtyb: str) -> pl.Expr:
+    """§ 1.2 counting: AE, visa, Gestattung, Duldung (any kind), Fiktion count; abroad/unlawful break.
+
+    ``sixtyb``: ``param`` (the configured effect of § 60b Abs. 5 S. 1), ``count`` (§§ 25a Abs. 5, 25b Abs. 7,
+    104c Abs. 1 S. 3: § 60b periods count) or ``exclude`` (the arguable alternative).
+    """
+    effect = p.expr("stay.sixtyb_period_effect")
+    if sixtyb == "count":
+        sixtyb_cat = pl.lit(COUNT)
+    elif sixtyb == "exclude":
+        sixtyb_cat = pl.lit(EXCLUDE)
+    else:
+        sixtyb_cat = pl.when(effect == "exclude_only").then(pl.lit(EXCLUDE)).otherwise(pl.lit(BREAK))
+    return (
+        pl.when((pl.col("type") == "duldung") & (pl.col("basis") == "60b"))
+        .then(sixtyb_cat)
+        .when(pl.col("type").is_in(COUNTING_TYPES))
+        .then(pl.lit(COUNT))
+        .otherwise(pl.lit(BREAK))
+    )
+
+
+def _duldung_category(p: Params) -> pl.Expr:
+    """Possession of a Duldung (§ 25a Abs. 1 S. 1: "seit mindestens zwölf Monaten im Besitz einer Duldung").
+
+    § 60b periods never count (§ 60b Abs. 5 S. 1); a Duldungsanspruch without paper is counted only when
+    the parameter says so (contested, spec § 1.3).
+    """
+    effect = p.expr("stay.sixtyb_period_effect")
+    claim = p.expr("duldung.claim_without_paper_counts")
+    return (
+        pl.when((pl.col("type") == "duldung") & (pl.col("basis") == "60b"))
+        .then(pl.when(effect == "exclude_only").then(pl.lit(EXCLUDE)).otherwise(pl.lit(BREAK)))
+        .when((pl.col("type") == "duldung") & (pl.col("documented") == False))  # noqa: E712
+        .then(pl.when(claim).then(pl.lit(COUNT)).otherwise(pl.lit(EXCLUDE)))
+        .when(pl.col("type") == "duldung")
+        .then(pl.lit(COUNT))
+        .otherwise(pl.lit(BREAK))
+    )
+
+
+def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
+    st = _with_as_of(t.list("statuses"), t.persons)
+    bag = p.expr("stay.bagatelle_gap_days")
+    forgive = p.expr("aufenthg_25b.harmless_interruption_days")
+    out = [
+        stay_chain(st, _stay_category(p, "param"), bagatelle_days=bag, prefix="stay"),
+        stay_chain(st, _stay_category(p, "exclude"), bagatelle_days=bag, prefix="stay_alt"),
+        stay_chain(st, _stay_category(p, "count"), bagatelle_days=bag, prefix="stay_priv"),
+        stay_chain(
+            st,
+            _stay_category(p, "param"),
+            bagatelle_days=bag,
+            forgive_days=forgive,
+            forgive_count=1,
+            prefix="stay25b",
+        ),
+        stay_chain(
+            st,
+            _stay_category(p, "exclude"),
+            bagatelle_days=bag,
+            forgive_days=forgive,
+            forgive_count=1,
+            prefix="stay25b_alt",
+        ),
+        stay_chain(
+            st,
+            _stay_category(p, "count"),
+            bagatelle_days=bag,
+            forgive_days=forgive,
+            forgive_count=1,
+            prefix="stay25b_priv",
+        ),
+        stay_chain(st, _duldung_category(p), bagatelle_days=bag, prefix="duldung"),
+    ]
+    # § 104c Abs. 1 S. 1: the chain is judged on the Stichtag 31.10.2022 (§ 60b periods count, S. 3).
+    stichtag = p["aufenthg_104c.stichtag"].values[0].value
+    st_104c = st.with_columns(as_of=pl.lit(stichtag)).filter(pl.col("from") <= pl.lit(stichtag))
+    out.append(
+        stay_chain(
+            st_104c,
+            _stay_category(p, "count"),
+            bagatelle_days=p["aufenthg_104c.harmless_interruption_days"].expr(pl.lit(stichtag)),
+            prefix="stay104c",
+        )
+    )
+    return out
+
+
+def _current_status(t: FactTables) -> pl.DataFrame:
+    st = _with_as_of(t.list("statuses"), t.persons).sort("pk", "from")
+    st = st.with_columns(
+        prev_type=pl.col("type").shift(1).over("pk"),
+        prev_basis=pl.col("basis").shift(1).over("pk"),
+        prev_to=pl.col("to").shift(1).over("pk"),
+    )
+    current = (
+        st.filter(_period_covers(pl.col("as_of")))
+        .group_by("pk")
+        .agg(
+            cur_type=pl.col("type").last(),
+            cur_basis=pl.col("basis").last(),
+            cur_from=pl.col("from").last(),
+            cur_valid_until=pl.coalesce("valid_until", "to").last(),
+            cur_documented=pl.col("documented").last(),
+            prev_type=pl.col("prev_type").last(),
+            prev_basis=pl.col("prev_basis").last(),
+        )
+    )
+    history = st.group_by("pk").agg(
+        had_60b=((pl.col("type") == "duldung") & (pl.col("basis") == "60b")).any(),
+        sixtyb_days=pl.when((pl.col("type") == "duldung") & (pl.col("basis") == "60b"))
+        .then((pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of") - pl.col("from")).dt.total_days() + 1)
+        .otherwise(0)
+        .sum(),
+        ever_104c=((pl.col("type") == "aufenthaltserlaubnis") & (pl.col("basis") == "104c")).any(),
+        ae_104c_until=pl.when((pl.col("type") == "aufenthaltserlaubnis") & (pl.col("basis") == "104c"))
+        .then(pl.coalesce("valid_until", "to"))
+        .max(),
+        ever_abroad_since_entry=(pl.col("type") == "abroad").any(),
+        first_status_from=pl.col("from").min(),
+    )
+    return current.join(history, on="pk", how="full", coalesce=True)
+
+
+def _german(t: FactTables) -> pl.DataFrame:
+    """Proven German level per skill: the earliest date a proving entry reached the level.
+
+    Self-reported entries (or entries without evidence kind) never prove (spec; PolicyEngine lesson): they
+    only make the fact unknown instead of false.
+    """
+    g = t.list("german").with_columns(
+        lvl=pl.col("level").replace_strict(LEVELS, default=0, return_dtype=pl.Int64),
+        proving=pl.col("evidence").is_in(PROVING_EVIDENCE).fill_null(False),
+        oral=pl.col("skill").is_null() | pl.col("skill").is_in(["oral", "all"]),
+        written=pl.col("skill").is_null() | pl.col("skill").is_in(["written", "all"]),
+    )
+    aggs = []
+    for level in ("A2", "B1"):
+        n = LEVELS[level]
+        for skill in ("oral", "written"):
+            hit = (pl.col("lvl") >= n) & pl.col(skill)
+            name = f"german_{level.lower()}_{skill}"
+            aggs += [
+                (hit & pl.col("proving")).any().alias(f"{name}_proven"),
+                pl.col("date").filter(hit & pl.col("proving")).min().alias(f"{name}_from"),
+                (hit & ~pl.col("proving")).any().alias(f"{name}_claimed"),
+            ]
+    aggs.append(pl.col("lvl").filter(pl.col("proving")).max().alias("german_best_proven_level"))
+    return g.group_by("pk").agg(aggs)
+
+
+def _convictions(t: FactTables) -> pl.DataFrame:
+    """Aggregates of usable convictions (§ 51 BZRG: the case file lists only those still usable)."""
+    c = t.list("convictions").with_columns(intentional=pl.col("intentional").fill_null(True))
+    fine = pl.col("sanction") == "fine"
+    foreigner = pl.col("foreigner_only_offence").fill_null(False)
+    return c.group_by("pk").agg(
+        conv_count=pl.len(),
+        # § 54 Abs. 1 Nr. 1, Abs. 2 Nr. 1: intentional offences only ("vorsätzlicher Straftaten")
+        conv_prison_max_months=pl.col("months")
+        .filter(pl.col("sanction").is_in(["prison", "youth_custody"]) & pl.col("intentional"))
+        .max(),
+        conv_youth_custody_max_months=pl.col("months").filter(pl.col("sanction") == "youth_custody").max(),
+        conv_youth_custody_unsuspended_max_months=pl.col("months")
+        .filter((pl.col("sanction") == "youth_custody") & ~pl.col("suspended").fill_null(False))
+        .max(),
+        conv_months_unknown=(
+            pl.col("sanction").is_in(["prison", "youth_custody"]) & pl.col("months").is_null()
+        ).any(),
+        conv_fines_general=pl.col("daily_rates").filter(fine & pl.col("intentional") & ~foreigner).sum(),
+        conv_fines_foreigner_only=pl.col("daily_rates")
+        .filter(fine & pl.col("intentional") & foreigner)
+        .sum(),
+        conv_rates_unknown=(fine & pl.col("daily_rates").is_null()).any(),
+        conv_foreigner_unknown=pl.col("foreigner_only_offence").is_null().any(),
+        conv_intentional_custodial=(
+            pl.col("sanction").is_in(["prison", "youth_custody"]) & pl.col("intentional")
+        ).any(),
+        conv_youth_measures=(pl.col("sanction") == "youth_measures").any(),
+        conv_any_intentional=pl.col("intentional").any(),
+        conv_last_date=pl.col("date").max(),
+    )
+
+
+def _schooling(t: FactTables) -> pl.DataFrame:
+    """School attendance in Germany: total successful days, whether attending now, first date."""
+    s = _with_as_of(t.list("schooling"), t.persons).filter(pl.col("from") <= pl.col("as_of"))
+    end = pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of")
+    ok = pl.col("successful").fill_null(True)
+    return s.group_by("pk").agg(
+        school_days_successful=pl.when(ok)
+        .then((end - pl.col("from")).dt.total_days() + 1)
+        .otherwise(0)
+        .sum(),
+        school_unsuccessful=(pl.col("successful") == False).any(),  # noqa: E712
+        school_now=_period_covers(pl.col("as_of")).any(),
+        school_now_from=pl.col("from").filter(_period_covers(pl.col("as_of"))).min(),
+        school_first_from=pl.col("from").min(),
+        school_success_unknown=pl.col("successful").is_null().any(),
+    )
+
+
+def _qualifications(t: FactTables) -> pl.DataFrame:
+    q = t.list("qualifications")
+    german = pl.col("obtained_in_germany").fill_null(False) | pl.col("recognised").fill_null(False)
+    return q.group_by("pk").agg(
+        qual_recognised_from=pl.col("date").filter(german).min(),
+        qual_school_de_from=pl.col("date")
+        .filter((pl.col("kind") == "school_leaving") & pl.col("obtained_in_germany").fill_null(False))
+        .min(),
+        qual_unclear=(pl.col("obtained_in_germany").is_null() & pl.col("recognised").is_null()).any(),
+    )
+
+
+def _training_and_work(t: FactTables) -> pl.DataFrame:
+    tr = _with_as_of(t.list("training"), t.persons)
+    em = _with_as_of(t.list("employment"), t.persons)
+    now = _period_covers(pl.col("as_of")) & (pl.col("from") <= pl.col("as_of"))
+    training = tr.group_by("pk").agg(
+        training_now=(now & (pl.col("state").is_null() | pl.col("state").is_in(["ongoing"]))).any(),
+    )
+    work = em.group_by("pk").agg(
+        work_now=now.any(),
+        work_now_from=pl.col("from").filter(now).min(),
+        work_now_net=pl.col("net_monthly_eur").filter(now).sum(),
+        work_now_net_unknown=(now & pl.col("net_monthly_eur").is_null()).any(),
+        work_now_hours=pl.col("hours_per_week").filter(now).sum(),
+    )
+    return training.join(work, on="pk", how="full", coalesce=True)
+
+
+def _efforts(t: FactTables) -> pl.DataFrame:
+    e = t.list("efforts")
+    return e.group_by("pk").agg(
+        efforts_proven=(pl.col("evidence") != False).fill_null(True).sum(),  # noqa: E712
+        efforts_last=pl.col("date").max(),
+    )
+
+
+def _family(persons: pl.DataFrame, p: Params) -> pl.DataFrame:
+    """Household and children: who lives with a minor unmarried child, which children go to school."""
+    kids = (
+        persons.select(
+            "case_idx",
+            child_pk="pk",
+            parent_id=pl.col("parent_ids"),
+            child_birth="birth_date",
+            child_household="household_idx",
+            child_married=pl.col("spouse_id").is_not_null(),
+            child_school_now="school_now",
+            child_schooling_known="known__schooling",
+            as_of="as_of",
+        )
+        .explode("parent_id")
+        .filter(pl.col("parent_id").is_not_null())
+    )
+    parents = persons.select("pk", "case_idx", "person_id", "household_idx")
+    links = parents.join(
+        kids, left_on=["case_idx", "person_id"], right_on=["case_idx", "parent_id"], how="inner"
+    )
+    minor_until = birthday_expr(pl.col("child_birth"), 18) - pl.duration(days=1)
+    age_from = p.expr("aufenthg_25b.school_age_from")
+    age_until = p.expr("aufenthg_25b.school_age_until")
+    school_age = (pl.col("as_of") >= birthday_expr(pl.col("child_birth"), age_from)) & (
+        pl.col("as_of") < birthday_expr(pl.col("child_birth"), age_until)
+    )
+    same_household = (pl.col("household_idx") == pl.col("child_household")).fill_null(False)
+    attends = pl.when(pl.col("child_schooling_known")).then(pl.col("child_school_now").fill_null(False))
+    return links.group_by("pk").agg(
+        minor_child_until=minor_until.filter(
+            same_household & ~pl.col("child_married") & (minor_until >= pl.col("as_of"))
+        ).max(),
+        minor_child_birth_unknown=(same_household & pl.col("child_birth").is_null()).any(),
+        youngest_child_birth=pl.col("child_birth").filter(same_household).max(),
+        school_age_children=school_age.fill_null(False).sum(),
+        school_age_unknown=pl.col("child_birth").is_null().any(),
+        children_school_all=attends.filter(school_age.fill_null(False)).all(ignore_nulls=False),
+        children_school_any_unknown=attends.filter(school_age.fill_null(False)).is_null().any(),
+    )
+
+
+def _household_money(persons: pl.DataFrame, households: pl.DataFrame) -> pl.DataFrame:
+    """Household income from work vs. need (§ 25b Abs. 1 S. 2 Nr. 3, § 2 Abs. 3)."""
+    members = persons.filter(pl.col("household_idx").is_not_null())
+    earned = members.group_by("household_idx").agg(
+        hh_earned=pl.col("work_now_net").fill_null(0).sum(),
+        hh_earned_unknown=(
+            ~pl.col("known__employment") | pl.col("work_now_net_unknown").fill_null(False)
+        ).any(),
+        hh_members=pl.len(),
+    )
+    return households.join(earned, on="household_idx", how="left").select(
+        "household_idx",
+        hh_need="monthly_need_eur",
+        hh_benefits="monthly_public_benefits_eur",
+        hh_earned="hh_earned",
+        hh_earned_unknown="hh_earned_unknown",
+        hh_members="hh_members",
+    )
+
+
+def derive(t: FactTables, p: Params) -> pl.DataFrame:
+    """One row per person with every fact the norms read."""
+    df = t.persons
+    parts = [
+        _current_status(t),
+        *_chains(t, p),
+        _german(t),
+        _convictions(t),
+        _schooling(t),
+        _qualifications(t),
+        _training_and_work(t),
+        _efforts(t),
+    ]
+    for part in parts:
+        df = df.join(part, on="pk", how="left")
+    df = df.join(_family(df, p), on="pk", how="left")
+    df = df.join(_household_money(df, t.households), on="household_idx", how="left")
+    known_statuses = pl.col("known__statuses")
+    return df.with_columns(
+        # "geduldet" (§ 25b Abs. 1 S. 1): any Duldung, also a Duldungsanspruch without paper (BVerwG 1 C 34.18)
+        geduldet_now=pl.when(known_statuses).then((pl.col("cur_type") == "duldung").fill_null(False)),
+        sixtyb_now=pl.when(known_statuses).then(
+            ((pl.col("cur_type") == "duldung") & (pl.col("cur_basis") == "60b")).fill_null(False)
+        ),
+        # § 104c holder: the title itself, or a Fiktion (§ 81 Abs. 4) continuing it after a timely application
+        holds_104c=pl.when(known_statuses).then(
+            (
+                ((pl.col("cur_type") == "aufenthaltserlaubnis") & (pl.col("cur_basis") == "104c"))
+                | (
+                    (pl.col("cur_type") == "fiktion")
+                    & (pl.col("prev_type") == "aufenthaltserlaubnis")
+                    & (pl.col("prev_basis") == "104c")
+                )
+            ).fill_null(False)
+        ),
+        passport_valid_now=pl.when(pl.col("passport") == "valid")
+        .then(pl.col("passport_valid_until").is_null() | (pl.col("passport_valid_until") >= pl.col("as_of")))
+        .when(pl.col("passport").is_in(["expired", "none"]))
+        .then(False),
+        # present, causal conduct only ("verhindert oder verzögert"); Kleene OR keeps unknown where undecided
+        deception_now=pl.col("deception") == "current",
+        own_fault_now=(pl.col("deception") == "current") | (pl.col("obstruction") == "current"),
+    )

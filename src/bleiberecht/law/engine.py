@@ -1,0 +1,295 @@
+"""The engine: derived facts -> requirement statuses -> outcomes per path -> traffic light.
+
+One vectorised pass over a frame with one row per person; the same code serves a single case and a
+national caseload. Column names: ``{path}__{requirement}__{part}`` and ``{path}__{part}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from .calendar import birthday_expr, fulfilled_on_expr
+from .derive import derive
+from .facts import build_fact_tables
+from .norm import Norm
+from .norms import ALL_NORMS
+from .params import Params, load_params
+
+ELIGIBLE = ("eligible", "eligible_later")
+
+# Which column tells whether a fact (as named in ``reads``) is known.
+FACT_KNOWN: dict[str, pl.Expr] = {
+    "statuses": pl.col("known__statuses"),
+    "schooling": pl.col("known__schooling"),
+    "qualifications": pl.col("known__qualifications"),
+    "training": pl.col("known__training"),
+    "employment": pl.col("known__employment"),
+    "german": pl.col("known__german"),
+    "convictions": pl.col("known__convictions"),
+    "applications": pl.col("known__applications"),
+    "households": pl.col("households_known") & pl.col("hh_need").is_not_null(),
+    "birth_date": pl.col("birth_date").is_not_null(),
+    "entry_date": pl.col("entry_date").is_not_null(),
+    "identity": pl.col("identity_clarified").is_not_null() & pl.col("passport").is_not_null(),
+    "identity_conduct": pl.col("deception").is_not_null() & pl.col("obstruction").is_not_null(),
+    "asylum": pl.col("asylum_outcome").is_not_null(),
+    "civics_test_passed_on": pl.col("civics_test_passed_on").is_not_null()
+    | pl.col("civics_test_passed").is_not_null(),
+    "civics_test_passed": pl.col("civics_test_passed_on").is_not_null()
+    | pl.col("civics_test_passed").is_not_null(),
+    "fdgo_declaration": pl.col("fdgo_declaration").is_not_null(),
+    "pending_criminal_proceedings": pl.col("pending_criminal_proceedings").is_not_null(),
+    "entry_ban_active": pl.col("entry_ban_active").is_not_null(),
+    "security_concerns": pl.col("security_concerns").is_not_null(),
+    "health": pl.col("health_prevents_work_or_language").is_not_null(),
+    "departure_obstacle": pl.col("departure_obstacle_exists").is_not_null(),
+    "integration_prognosis": pl.col("integration_prognosis").is_not_null(),
+    "fdgo_concerns": pl.col("fdgo_concerns").is_not_null(),
+    "family": pl.lit(True),
+}
+
+
+# A full-length null date column (a bare literal would stay a length-1 scalar column in horizontal ops).
+NULL_DATE = pl.when(pl.col("as_of").is_null()).then(pl.col("as_of"))
+TRUE_COL = pl.col("as_of").is_not_null()
+FALSE_COL = pl.col("as_of").is_null()
+
+
+def _c(path: str, *parts: str) -> str:
+    return "__".join((path, *parts))
+
+
+def _in_force(norm: Norm, p: Params) -> pl.Expr:
+    start = pl.col("as_of") >= pl.lit(norm.in_force_from)
+    if norm.in_force_until_param:
+        return start & (pl.col("as_of") <= p.expr(norm.in_force_until_param))
+    return start
+
+
+def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
+    path = norm.key
+    cols: list[pl.Expr] = [_in_force(norm, p).alias(_c(path, "in_force"))]
+    for req in norm.requirements:
+        r = req.fn(p)
+        base = (path, req.key)
+        cols += [
+            r.ok.cast(pl.Boolean).alias(_c(*base, "ok")),
+            (r.met_from if r.met_from is not None else NULL_DATE).alias(_c(*base, "met_from")),
+            (r.applies if r.applies is not None else TRUE_COL).fill_null(True).alias(_c(*base, "applies")),
+            (r.waivable if r.waivable is not None else FALSE_COL)
+            .fill_null(False)
+            .alias(_c(*base, "waivable")),
+            (r.apply_by if r.apply_by is not None else NULL_DATE).alias(_c(*base, "apply_by")),
+        ]
+        cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
+    df = df.with_columns(cols)
+
+    statuses = []
+    for req in norm.requirements:
+        b = (path, req.key)
+        ok, applies, waivable = pl.col(_c(*b, "ok")), pl.col(_c(*b, "applies")), pl.col(_c(*b, "waivable"))
+        statuses.append(
+            pl.when(~applies)
+            .then(pl.lit("not_applicable"))
+            .when(ok)
+            .then(pl.lit("met"))
+            .when(ok.is_null())
+            .then(pl.lit("unknown"))
+            .when(waivable)
+            .then(pl.lit("waivable"))
+            .otherwise(pl.lit("not_met"))
+            .alias(_c(*b, "status"))
+        )
+    df = df.with_columns(statuses)
+
+    def st(key: str) -> pl.Expr:
+        return pl.col(_c(path, key, "status"))
+
+    reqs = norm.requirements
+    fail = pl.any_horizontal([st(r.key) == "not_met" for r in reqs])
+    blocking_unknown = pl.any_horizontal(
+        [(st(r.key) == "unknown") & ~pl.col(_c(path, r.key, "waivable")) for r in reqs]
+    )
+    # concat_list rather than max/min_horizontal: the latter mis-broadcast all-null scalar columns.
+    ef = pl.concat_list(
+        pl.lit(norm.in_force_from).repeat_by(pl.len()).list.first(),
+        *[pl.when(st(r.key) == "met").then(pl.col(_c(path, r.key, "met_from"))) for r in reqs],
+    ).list.max()
+    apply_by = pl.concat_list(*[pl.col(_c(path, r.key, "apply_by")) for r in reqs]).list.min()
+    outcome = (
+        pl.when(~pl.col(_c(path, "in_force")))
+        .then(None)
+        .when(fail)
+        .then(pl.lit("not_eligible"))
+        .when(blocking_unknown)
+        .then(pl.lit("undetermined"))
+        .when(apply_by.is_not_null() & (ef > apply_by))
+        .then(pl.lit("not_eligible"))
+        .when(ef > pl.col("as_of"))
+        .then(pl.lit("eligible_later"))
+        .otherwise(pl.lit("eligible"))
+    )
+    statutory = norm.consequence_fn(p) if norm.consequence_fn else pl.lit(norm.consequence)
+    any_waivable = pl.any_horizontal([st(r.key) == "waivable" for r in reqs])
+    only_actionable = pl.all_horizontal([(st(r.key) != "not_met") | pl.lit(r.actionable) for r in reqs])
+    df = df.with_columns(
+        outcome.alias(_c(path, "outcome")),
+        ef.alias(_c(path, "ef_raw")),
+        apply_by.alias(_c(path, "apply_by")),
+        pl.when(any_waivable).then(pl.lit("kann")).otherwise(statutory).alias(_c(path, "consequence")),
+        only_actionable.alias(_c(path, "only_actionable")),
+    ).with_columns(
+        pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE))
+        .then(pl.col(_c(path, "ef_raw")))
+        .alias(_c(path, "eligible_from")),
+    )
+    extra: list[pl.Expr] = []
+    for hint in norm.hints:
+        extra.append(hint.when(p).fill_null(False).alias(_c(path, "hint", hint.key)))
+        extra += [v(p).alias(_c(path, "hint", hint.key, name)) for name, v in hint.values.items()]
+    for dl in norm.deadlines:
+        extra.append(dl.date(p).cast(pl.Date).alias(_c(path, "deadline", dl.key)))
+    return df.with_columns(extra) if extra else df
+
+
+def _reference_state(path: str) -> pl.Expr:
+    """Kleene state "holds or will get the title of ``path``" of the person in a row."""
+    basis = path.removeprefix("aufenthg_")
+    holds = (pl.col("cur_type") == "aufenthaltserlaubnis") & (pl.col("cur_basis") == basis)
+    out = pl.col(_c(path, "outcome"))
+    return (
+        pl.when(holds.fill_null(False) | out.is_in(ELIGIBLE))
+        .then(pl.lit(True))
+        .when(out == "undetermined")
+        .then(None)
+        .otherwise(pl.lit(False))
+    )
+
+
+def _reference_from(path: str) -> pl.Expr:
+    basis = path.removeprefix("aufenthg_")
+    holds = (pl.col("cur_type") == "aufenthaltserlaubnis") & (pl.col("cur_basis") == basis)
+    return (
+        pl.when(holds.fill_null(False)).then(pl.col("cur_from")).otherwise(pl.col(_c(path, "eligible_from")))
+    )
+
+
+def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "aufenthg_25b")) -> pl.DataFrame:
+    """Family links for derived titles: spouse's, parents' and children's state on a base path."""
+    refs = df.select(
+        "case_idx",
+        "person_id",
+        "parent_ids",
+        "birth_date",
+        "as_of",
+        "spouse_id",
+        "household_idx",
+        *[_reference_state(b).alias(f"ref__{b}") for b in bases],
+        *[_reference_from(b).alias(f"reffrom__{b}") for b in bases],
+    ).with_columns(ref_minor_until=birthday_expr(pl.col("birth_date"), 18) - pl.duration(days=1))
+    me = df.select("pk", "case_idx", "person_id", "spouse_id", "parent_ids", "household_idx")
+
+    def agg(b: str, prefix: str) -> list[pl.Expr]:
+        state = pl.col(f"ref__{b}")
+        return [
+            pl.when(state.fill_null(False).any())
+            .then(pl.lit(True))
+            .when(state.is_null().any())
+            .then(None)
+            .otherwise(pl.lit(False))
+            .alias(f"{prefix}__{b}"),
+            pl.col(f"reffrom__{b}").filter(state.fill_null(False)).min().alias(f"{prefix}from__{b}"),
+        ]
+
+    spouse = me.join(
+        refs.drop("parent_ids", "spouse_id", "household_idx"),
+        left_on=["case_idx", "spouse_id"],
+        right_on=["case_idx", "person_id"],
+        how="inner",
+    ).select(
+        "pk",
+        *[pl.col(f"ref__{b}").alias(f"spouse__{b}") for b in bases],
+        *[pl.col(f"reffrom__{b}").alias(f"spousefrom__{b}") for b in bases],
+        pl.col("household_idx").alias("_h"),
+    )
+    parents = (
+        me.explode("parent_ids")
+        .join(
+            refs.drop("parent_ids", "spouse_id").rename({"household_idx": "ref_household"}),
+            left_on=["case_idx", "parent_ids"],
+            right_on=["case_idx", "person_id"],
+            how="inner",
+        )
+        .group_by("pk")
+        .agg([e for b in bases for e in agg(b, "parent")])
+    )
+    children_links = (
+        refs.explode("parent_ids")
+        .filter(pl.col("parent_ids").is_not_null())
+        .join(
+            me.select("pk", "case_idx", "person_id"),
+            left_on=["case_idx", "parent_ids"],
+            right_on=["case_idx", "person_id"],
+            how="inner",
+        )
+        .filter(pl.col("as_of") <= pl.col("ref_minor_until"))
+    )
+    children = children_links.group_by("pk").agg(
+        [e for b in bases for e in agg(b, "minorchild")],
+        minorchild_minor_until=pl.col("ref_minor_until").max(),
+    )
+    out = df
+    for part in (spouse.drop("_h"), parents, children):
+        out = out.join(part, on="pk", how="left")
+    fills = []
+    for b in bases:
+        for prefix in ("spouse", "parent", "minorchild"):
+            fills.append(pl.col(f"{prefix}__{b}").fill_null(False))
+    return out.with_columns(fills)
+
+
+def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.DataFrame:
+    green_until = fulfilled_on_expr(pl.col("as_of"), months=p.expr("screening.green_months"))
+    greens, yellows = [], []
+    for n in norms:
+        out, ef = pl.col(_c(n.key, "outcome")), pl.col(_c(n.key, "eligible_from"))
+        greens.append(
+            ((out == "eligible") | ((out == "eligible_later") & (ef < green_until))).fill_null(False)
+        )
+        yellows.append(
+            (
+                out.is_in(["eligible_later", "undetermined"])
+                | ((out == "not_eligible") & pl.col(_c(n.key, "only_actionable")))
+            ).fill_null(False)
+        )
+    return df.with_columns(
+        traffic_light=pl.when(pl.any_horizontal(greens))
+        .then(pl.lit("green"))
+        .when(pl.any_horizontal(yellows))
+        .then(pl.lit("yellow"))
+        .otherwise(pl.lit("red"))
+    )
+
+
+def evaluate_frame(facts: pl.DataFrame, p: Params, norms: Sequence[Norm] = ALL_NORMS) -> pl.DataFrame:
+    """Evaluate all norms on a derived-facts frame (one row per person)."""
+    df = facts.with_columns([e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
+    for stage in sorted({n.stage for n in norms}):
+        if stage > 1:
+            df = add_relations(df)
+        for norm in (n for n in norms if n.stage == stage):
+            df = _evaluate_norm(df, norm, p)
+    return _traffic_light(df, norms, p)
+
+
+def evaluate_cases(
+    cases: Iterable[Mapping[str, Any]], *, default_as_of: date | None = None, params: Params | None = None
+) -> pl.DataFrame:
+    """Case documents -> evaluated frame (one row per person)."""
+    p = params or load_params()
+    tables = build_fact_tables(cases, default_as_of=default_as_of)
+    return evaluate_frame(derive(tables, p), p)
