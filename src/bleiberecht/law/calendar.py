@@ -97,3 +97,20 @@ def age_on_expr(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
     """Completed years of life on ``on`` (vectorised, BGB rules incl. 29 February)."""
     years = on.dt.year() - birth.dt.year()
     return pl.when(birthday_expr(birth, years) > on).then(years - 1).otherwise(years)
+
+
+def earliest(*dates: pl.Expr | str) -> pl.Expr:
+    """Earliest non-null date per row (null if all are null).
+
+    Uses a list rather than ``pl.min_horizontal``, which mis-broadcasts columns that are entirely null.
+    """
+    return (
+        pl.concat_list([pl.col(d) if isinstance(d, str) else d for d in dates]).list.drop_nulls().list.min()
+    )
+
+
+def latest(*dates: pl.Expr | str) -> pl.Expr:
+    """Latest non-null date per row (null if all are null); see :func:`earliest`."""
+    return (
+        pl.concat_list([pl.col(d) if isinstance(d, str) else d for d in dates]).list.drop_nulls().list.max()
+    )

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from .calendar import latest
+
 COUNT, EXCLUDE, BREAK = "count", "exclude", "break"
 
 
@@ -76,7 +78,7 @@ def stay_chain(
             .max()
             .over("pk")
         )
-        .with_columns(restart=pl.max_horizontal("last_hard", "medium_restart"))
+        .with_columns(restart=latest("last_hard", "medium_restart"))
         .with_columns(
             in_chain=pl.col("restart").is_null() | (pl.col("from") >= pl.col("restart")),
         )

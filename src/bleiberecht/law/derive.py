@@ -16,6 +16,7 @@ from .params import Params
 
 LEVELS = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6}
 PROVING_EVIDENCE = ("certificate", "school", "assessment")
+APPLIED_PATHS = ("aufenthg_25a", "aufenthg_25b", "aufenthg_104c", "aufenthg_25_5")
 COUNTING_TYPES = ("gestattung", "duldung", "aufenthaltserlaubnis", "fiktion", "visa")
 
 
@@ -101,15 +102,24 @@ def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
             prefix="stay25b_priv",
         ),
         stay_chain(st, _duldung_category(p), bagatelle_days=bag, prefix="duldung"),
+        # "geduldet" in any form (also § 60b and Duldungsanspruch) since when, for § 25b Abs. 1 S. 1
+        stay_chain(
+            st,
+            pl.when(pl.col("type") == "duldung").then(pl.lit(COUNT)).otherwise(pl.lit(BREAK)),
+            bagatelle_days=bag,
+            prefix="geduldet",
+        ),
     ]
     # § 104c Abs. 1 S. 1: the chain is judged on the Stichtag 31.10.2022 (§ 60b periods count, S. 3).
     stichtag = p["aufenthg_104c.stichtag"].values[0].value
-    st_104c = st.with_columns(as_of=pl.lit(stichtag)).filter(pl.col("from") <= pl.lit(stichtag))
+    st_104c = st.with_columns(decision_as_of=pl.col("as_of"), as_of=pl.lit(stichtag)).filter(
+        pl.col("from") <= pl.lit(stichtag)
+    )
     out.append(
         stay_chain(
             st_104c,
             _stay_category(p, "count"),
-            bagatelle_days=p["aufenthg_104c.harmless_interruption_days"].expr(pl.lit(stichtag)),
+            bagatelle_days=p["aufenthg_104c.harmless_interruption_days"].expr(pl.col("decision_as_of")),
             prefix="stay104c",
         )
     )
@@ -143,6 +153,9 @@ def _current_status(t: FactTables) -> pl.DataFrame:
         .otherwise(0)
         .sum(),
         ever_104c=((pl.col("type") == "aufenthaltserlaubnis") & (pl.col("basis") == "104c")).any(),
+        ae_104c_from=pl.when((pl.col("type") == "aufenthaltserlaubnis") & (pl.col("basis") == "104c"))
+        .then(pl.col("from"))
+        .max(),
         ae_104c_until=pl.when((pl.col("type") == "aufenthaltserlaubnis") & (pl.col("basis") == "104c"))
         .then(pl.coalesce("valid_until", "to"))
         .max(),
@@ -267,6 +280,16 @@ def _efforts(t: FactTables) -> pl.DataFrame:
     )
 
 
+def _applications(t: FactTables) -> pl.DataFrame:
+    a = t.list("applications")
+    return a.group_by("pk").agg(
+        [
+            pl.col("filed_on").filter(pl.col("path") == path).min().alias(f"applied__{path}")
+            for path in APPLIED_PATHS
+        ]
+    )
+
+
 def _family(persons: pl.DataFrame, p: Params) -> pl.DataFrame:
     """Household and children: who lives with a minor unmarried child, which children go to school."""
     kids = (
@@ -341,6 +364,7 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
         _qualifications(t),
         _training_and_work(t),
         _efforts(t),
+        _applications(t),
     ]
     for part in parts:
         df = df.join(part, on="pk", how="left")
@@ -364,6 +388,9 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
                 )
             ).fill_null(False)
         ),
+        # children under 14 are not criminally responsible (§ 19 StGB) nor answerable for deception
+        under_14=pl.col("as_of") < birthday_expr(pl.col("birth_date"), 14),
+        minor=pl.col("as_of") < birthday_expr(pl.col("birth_date"), 18),
         passport_valid_now=pl.when(pl.col("passport") == "valid")
         .then(pl.col("passport_valid_until").is_null() | (pl.col("passport_valid_until") >= pl.col("as_of")))
         .when(pl.col("passport").is_in(["expired", "none"]))

@@ -84,6 +84,8 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             .fill_null(False)
             .alias(_c(*base, "waivable")),
             (r.apply_by if r.apply_by is not None else NULL_DATE).alias(_c(*base, "apply_by")),
+            (r.filed_on if r.filed_on is not None else NULL_DATE).alias(_c(*base, "filed_on")),
+            (r.waived if r.waived is not None else FALSE_COL).fill_null(False).alias(_c(*base, "waived")),
         ]
         cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
     df = df.with_columns(cols)
@@ -95,6 +97,8 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
         statuses.append(
             pl.when(~applies)
             .then(pl.lit("not_applicable"))
+            .when(pl.col(_c(*b, "waived")))
+            .then(pl.lit("met"))
             .when(ok)
             .then(pl.lit("met"))
             .when(ok.is_null())
@@ -120,6 +124,12 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
         *[pl.when(st(r.key) == "met").then(pl.col(_c(path, r.key, "met_from"))) for r in reqs],
     ).list.max()
     apply_by = pl.concat_list(*[pl.col(_c(path, r.key, "apply_by")) for r in reqs]).list.min()
+    binding = pl.concat_list(
+        *[
+            pl.when(pl.col(_c(path, r.key, "filed_on")).is_null()).then(pl.col(_c(path, r.key, "apply_by")))
+            for r in reqs
+        ]
+    ).list.min()
     outcome = (
         pl.when(~pl.col(_c(path, "in_force")))
         .then(None)
@@ -127,20 +137,20 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
         .then(pl.lit("not_eligible"))
         .when(blocking_unknown)
         .then(pl.lit("undetermined"))
-        .when(apply_by.is_not_null() & (ef > apply_by))
+        .when(binding.is_not_null() & (ef > binding))
         .then(pl.lit("not_eligible"))
         .when(ef > pl.col("as_of"))
         .then(pl.lit("eligible_later"))
         .otherwise(pl.lit("eligible"))
     )
+    # The statutory consequence stays; a discretionary waiver (status waivable) is shown as a hint.
     statutory = norm.consequence_fn(p) if norm.consequence_fn else pl.lit(norm.consequence)
-    any_waivable = pl.any_horizontal([st(r.key) == "waivable" for r in reqs])
     only_actionable = pl.all_horizontal([(st(r.key) != "not_met") | pl.lit(r.actionable) for r in reqs])
     df = df.with_columns(
         outcome.alias(_c(path, "outcome")),
         ef.alias(_c(path, "ef_raw")),
         apply_by.alias(_c(path, "apply_by")),
-        pl.when(any_waivable).then(pl.lit("kann")).otherwise(statutory).alias(_c(path, "consequence")),
+        statutory.alias(_c(path, "consequence")),
         only_actionable.alias(_c(path, "only_actionable")),
     ).with_columns(
         pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE))
@@ -242,12 +252,26 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
         [e for b in bases for e in agg(b, "minorchild")],
         minorchild_minor_until=pl.col("ref_minor_until").max(),
     )
+    siblings = (
+        me.explode("parent_ids")
+        .filter(pl.col("parent_ids").is_not_null())
+        .join(
+            refs.explode("parent_ids").rename({"person_id": "sibling_id", "household_idx": "ref_household"}),
+            on=["case_idx", "parent_ids"],
+            how="inner",
+        )
+        .filter(
+            (pl.col("sibling_id") != pl.col("person_id")) & (pl.col("as_of") <= pl.col("ref_minor_until"))
+        )
+        .group_by("pk")
+        .agg([e for b in bases for e in agg(b, "minorsibling")])
+    )
     out = df
-    for part in (spouse.drop("_h"), parents, children):
+    for part in (spouse.drop("_h"), parents, children, siblings):
         out = out.join(part, on="pk", how="left")
     fills = []
     for b in bases:
-        for prefix in ("spouse", "parent", "minorchild"):
+        for prefix in ("spouse", "parent", "minorchild", "minorsibling"):
             fills.append(pl.col(f"{prefix}__{b}").fill_null(False))
     return out.with_columns(fills)
 

@@ -23,13 +23,20 @@ STATUSES = ("met", "not_met", "unknown", "waivable", "not_applicable")
 
 @dataclass
 class Req:
-    """One requirement evaluated as expressions (all optional parts default to "no constraint")."""
+    """One requirement evaluated as expressions (all optional parts default to "no constraint").
+
+    ``waivable``: if not met, the authority may waive it at discretion (status ``waivable``, not blocking).
+    ``waived``: the statute itself waives it for this person ("wird abgesehen"): status ``met``.
+    ``apply_by``: last day to file; it binds only while no application was filed (``filed_on``).
+    """
 
     ok: pl.Expr
     met_from: pl.Expr | None = None
     applies: pl.Expr | None = None
     waivable: pl.Expr | None = None
     apply_by: pl.Expr | None = None
+    filed_on: pl.Expr | None = None
+    waived: pl.Expr | None = None
     values: dict[str, pl.Expr] = field(default_factory=dict)
 
 
@@ -141,3 +148,23 @@ class Norm:
             return fn
 
         return register
+
+    def adopt(self, other: Norm, *keys: str, citation_prefix: str = "") -> None:
+        """Take over requirements of another norm that apply by reference ("gilt entsprechend")."""
+        by_key = {r.key: r for r in other.requirements}
+        for key in keys:
+            req = by_key[key]
+            citation = f"{citation_prefix}{req.citation}" if citation_prefix else req.citation
+            self.requirements.append(
+                Requirement(
+                    key=req.key,
+                    citation=citation,
+                    title=req.title,
+                    reads=req.reads,
+                    actionable=req.actionable,
+                    evidence=req.evidence,
+                    fn=req.fn,
+                    explain=req.explain,
+                    exclusion=req.exclusion,
+                )
+            )

@@ -54,7 +54,12 @@ def _privileged(p: Params) -> pl.Expr:
 )
 def geduldet(p: Params) -> Req:
     # A Duldungsanspruch without paper suffices (BVerwG 18.12.2019 – 1 C 34.18): status documented=false.
-    return Req(ok=k_or(pl.col("geduldet_now"), pl.col("holds_104c")), met_from=pl.col("cur_from"))
+    since = (
+        pl.when(pl.col("holds_104c").fill_null(False))
+        .then(pl.col("ae_104c_from"))
+        .otherwise(pl.col("geduldet_start"))
+    )
+    return Req(ok=k_or(pl.col("geduldet_now"), pl.col("holds_104c")), met_from=since)
 
 
 def stay_dates(p: Params, prefix_normal: str, prefix_priv: str) -> dict[str, pl.Expr]:
@@ -149,7 +154,7 @@ def fdgo_declaration(p: Params) -> Req:
         "Grundkenntnisse der Rechts- und Gesellschaftsordnung (Test 'Leben in Deutschland')",
         "Basic knowledge of the legal and social order ('Leben in Deutschland' test)",
     ),
-    reads=("civics_test_passed_on", "civics_test_passed", "qualifications"),
+    reads=("civics_test", "qualifications"),
     actionable=True,
     evidence=("Zertifikat 'Leben in Deutschland'", "Einbürgerungstest", "deutscher Schulabschluss"),
     explain={
@@ -188,7 +193,8 @@ def livelihood_req(p: Params) -> Req:
     group_single_parent = pl.col("spouse_id").is_null() & youngest_under_3.fill_null(False)
     group_care = pl.col("caring_for_relative").fill_null(False)
     group = group_training | group_family | group_single_parent | group_care
-    ok = k_or(enough, pl.when(group | pl.col("livelihood_prognosis_positive").fill_null(False)).then(TRUE))
+    # an absent prognosis is "not shown" (the person must establish it), not unknown
+    ok = k_or(enough, group | pl.col("livelihood_prognosis_positive").fill_null(False))
     ok = (
         pl.when(ok.is_null() & pl.col("household_idx").is_null() & ~pl.col("work_now").fill_null(False))
         .then(pl.when(pl.col("known__employment")).then(None))
@@ -197,7 +203,7 @@ def livelihood_req(p: Params) -> Req:
     return Req(
         ok=ok,
         met_from=pl.when(enough.fill_null(False)).then(pl.col("work_now_from")),
-        applies=~abs3_waiver(),
+        waived=abs3_waiver(),
         values={"share": share.round(0), "earned": pl.col("hh_earned"), "need": pl.col("hh_need")},
     )
 
@@ -224,9 +230,9 @@ def livelihood_req(p: Params) -> Req:
             "Earnings of {earned} € cover only {share} % of the need ({need} €); more than 50 % required.",
         ),
         "unknown": ("Einkommen oder Bedarf des Haushalts fehlen.", "Household income or need missing."),
-        "not_applicable": (
-            "Entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3).",
-            "Waived for illness, disability or age (§ 25b (3)).",
+        "waived": (
+            "Entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3, zwingend).",
+            "Waived for illness, disability or age (§ 25b (3), mandatory).",
         ),
     },
 )
@@ -236,7 +242,7 @@ def livelihood(p: Params) -> Req:
 
 def german_req(p: Params) -> Req:
     ok, met_from = german_proven("A2", "oral")
-    return Req(ok=ok, met_from=met_from, applies=~abs3_waiver(), values={"met_from": met_from})
+    return Req(ok=ok, met_from=met_from, waived=abs3_waiver(), values={"met_from": met_from})
 
 
 @NORM.requirement(
@@ -253,9 +259,9 @@ def german_req(p: Params) -> Req:
             "Kein beweiskräftiger Nachweis (Selbstauskunft genügt nicht).",
             "No conclusive proof (self-reported levels do not count).",
         ),
-        "not_applicable": (
-            "Entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3).",
-            "Waived for illness, disability or age (§ 25b (3)).",
+        "waived": (
+            "Entfällt wegen Krankheit, Behinderung oder Alter (§ 25b Abs. 3, zwingend).",
+            "Waived for illness, disability or age (§ 25b (3), mandatory).",
         ),
     },
 )
@@ -303,7 +309,8 @@ def school_attendance(p: Params) -> Req:
 
 
 def obstruction_req() -> Req:
-    return Req(ok=~pl.col("own_fault_now"))
+    # a child under 14 cannot itself deceive or refuse cooperation; the parents' conduct is not attributed
+    return Req(ok=pl.coalesce(~pl.col("own_fault_now"), pl.when(pl.col("under_14")).then(TRUE)))
 
 
 @NORM.requirement(
@@ -313,7 +320,7 @@ def obstruction_req() -> Req:
         "Keine gegenwärtige Verhinderung der Aufenthaltsbeendigung (Täuschung, falsche Angaben, fehlende Mitwirkung)",
         "No present obstruction of removal (deception, false statements, lack of cooperation)",
     ),
-    reads=("identity",),
+    reads=("identity_conduct",),
     actionable=True,
     exclusion=True,
     evidence=("Ausländerakte", "Nachweise der Mitwirkung"),
@@ -354,7 +361,7 @@ def serious_expulsion_interest(p: Params) -> Req:
 
 
 @NORM.requirement(
-    "serious_ausweisungsinteresse",
+    "ausweisungsinteresse",
     "§ 25b Abs. 2 Nr. 2 AufenthG",
     title=(
         "Kein Ausweisungsinteresse nach § 54 Abs. 1 oder Abs. 2 Nr. 1, 2",
@@ -374,34 +381,35 @@ def serious_expulsion_interest(p: Params) -> Req:
         ),
     },
 )
-def serious_ausweisungsinteresse(p: Params) -> Req:
+def ausweisungsinteresse(p: Params) -> Req:
     return serious_expulsion_interest(p)
 
 
 def identity_req(p: Params) -> Req:
-    """§ 5 Abs. 1 Nr. 1a; for § 104c holders § 25b Abs. 8 (resp. § 25a Abs. 6): "kann" with proven efforts."""
+    """§ 5 Abs. 1 Nr. 1a; for § 104c holders § 25b Abs. 8 (resp. § 25a Abs. 6).
+
+    Others: not clarified -> waivable under § 5 Abs. 3 S. 2. § 104c holders: "soll nur" if clarified (S. 1),
+    "kann" after all reasonable steps (S. 2, waivable); without documented steps not met.
+    """
     priv = _privileged(p)
     efforts = pl.col("efforts_proven").fill_null(0) > 0
-    ok = (
-        pl.when(priv)
-        .then(k_or(pl.col("identity_clarified"), efforts))
-        .otherwise(pl.col("identity_clarified"))
+    return Req(
+        ok=pl.col("identity_clarified"), met_from=pl.col("identity_clarified_on"), waivable=~priv | efforts
     )
-    return Req(ok=ok, met_from=pl.col("identity_clarified_on"), waivable=~priv)
 
 
 IDENTITY_EXPLAIN = {
-    "met": (
-        "Identität geklärt (oder bei § 104c-Inhabern: alle zumutbaren Schritte belegt).",
-        "Identity clarified (or, for § 104c holders, all reasonable steps documented).",
-    ),
+    "met": ("Identität geklärt.", "Identity clarified."),
     "not_met": (
-        "Identität nicht geklärt und keine Mitwirkungshandlungen belegt (§ 104c-Inhaber: Abs. 8 bzw. § 25a Abs. 6).",
-        "Identity not clarified and no efforts documented (§ 104c holder).",
+        "Identität nicht geklärt und keine Mitwirkungshandlungen belegt (§ 104c-Inhaber: § 25b Abs. 8 bzw. "
+        "§ 25a Abs. 6: nur mit geklärter Identität oder nach allen zumutbaren Schritten).",
+        "Identity not clarified and no efforts documented (§ 104c holder: § 25b (8) / § 25a (6)).",
     ),
     "waivable": (
-        "Identität nicht nachweislich geklärt; die Behörde kann nach § 5 Abs. 3 S. 2 davon absehen.",
-        "Identity not shown to be clarified; the authority may waive it under § 5 Abs. 3 S. 2.",
+        "Identität nicht nachweislich geklärt; die Behörde kann davon absehen (§ 5 Abs. 3 S. 2; bei "
+        "§ 104c-Inhabern nach belegten Mitwirkungshandlungen § 25b Abs. 8 S. 2 / § 25a Abs. 6 S. 2, 'kann').",
+        "Identity not shown to be clarified; the authority may waive it (§ 5 Abs. 3 S. 2; for § 104c holders "
+        "after documented efforts § 25b (8) s. 2 / § 25a (6) s. 2, 'kann').",
     ),
 }
 

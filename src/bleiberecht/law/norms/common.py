@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..calendar import fulfilled_on_expr
+from ..calendar import earliest, fulfilled_on_expr
 from ..kleene import TRUE
 
 
@@ -24,7 +24,7 @@ def german_proven(level: str, skill: str) -> tuple[pl.Expr, pl.Expr]:
         .then(None)
         .otherwise(False)
     )
-    met_from = pl.min_horizontal(pl.col(f"{name}_from"), pl.col("qual_school_de_from"))
+    met_from = earliest(f"{name}_from", "qual_school_de_from")
     return ok, met_from
 
 
@@ -36,7 +36,7 @@ def civics_proven() -> tuple[pl.Expr, pl.Expr]:
         .when(pl.col("civics_test_passed") == False)  # noqa: E712
         .then(False)
     )
-    met_from = pl.min_horizontal("civics_test_passed_on", "qual_school_de_from")
+    met_from = earliest("civics_test_passed_on", "qual_school_de_from")
     return ok, met_from
 
 

@@ -74,7 +74,7 @@ def passport(norm: Norm, *, waived_by_statute: str | None = None) -> None:
 
 def ausweisungsinteresse(norm: Norm) -> None:
     @norm.requirement(
-        "ausweisungsinteresse",
+        "ausweisungsinteresse_regel",
         "§ 5 Abs. 1 Nr. 2 AufenthG",
         title=("Kein Ausweisungsinteresse", "No interest in expulsion"),
         reads=("convictions",),

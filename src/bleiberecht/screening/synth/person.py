@@ -1,0 +1,693 @@
+"""The facts of one person: identity, Duldung kind, employment ban, work, language, school, record, applications.
+
+Facts the file does not state are left out (unknown); an empty list means "known: none" (schema rule of unknowns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from random import Random
+from typing import Any
+
+from bleiberecht.screening.synth.context import Context, stay_bin
+from bleiberecht.screening.synth.draw import Day, age_on, between, chance, iso, years_after
+from bleiberecht.screening.synth.history import (
+    DULDUNG,
+    FIKTION,
+    NEVER,
+    Procedure,
+    Seg,
+    Template,
+    current,
+    overlay,
+)
+from bleiberecht.screening.synth.household import Member
+
+KEY_ORDER = (
+    "id", "name", "birth_date", "nationality", "entry_date", "spouse_id", "parent_ids", "statuses", "asylum",
+    "identity", "schooling", "qualifications", "training", "employment", "german", "civics_test_passed_on",
+    "civics_test_passed", "fdgo_declaration", "integration_course_possible", "convictions",
+    "pending_criminal_proceedings", "entry_ban_active", "security_concerns", "health", "caring_for_relative",
+    "employment_ban", "removal_measures_imminent", "applications", "notes",
+)  # fmt: skip
+REJECTED = (
+    "rejected",
+    "rejected_manifestly_unfounded",
+    "rejected_manifestly_unfounded_qualified",
+    "inadmissible",
+)
+EFFORTS = (
+    "embassy_visit", "application_filed", "fee_paid", "documents_requested_home_country",
+    "lawyer_commissioned_home_country", "sworn_declaration", "voluntary_return_declaration", "other",
+)  # fmt: skip
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+
+
+@dataclass(slots=True, eq=False)
+class Person:
+    member: Member
+    nationality: str
+    chain: list[Seg]
+    procedure: Procedure
+    out: dict[str, Any] = field(default_factory=dict)
+    clarified: bool | None = None
+    passport: str | None = None
+    net_income: float = 0.0
+    basis_60d_from: Day | None = None
+    has_child_under_3: bool = False
+
+    @property
+    def age(self) -> int:
+        return self.member.age
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _first_duldung(chain: list[Seg]) -> Day | None:
+    for s in chain:
+        if s.kind == DULDUNG:
+            return s.start
+    return None
+
+
+def _dated(rng: Random, lo: Day, hi: Day) -> str:
+    return iso(between(rng, lo, hi))
+
+
+def _maybe(rng: Random, p_known: float, value: Any) -> Any:
+    return value if chance(rng, p_known) else None
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        out[key] = value
+
+
+# ------------------------------------------------------------------------------------------ adults
+
+
+def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
+    """Facts of a person aged 18 or more."""
+    today, m = ctx.today, ctx.m
+    out, member = p.out, p.member
+    entry = member.entry
+    years = age_on(entry, today)
+    sbin = stay_bin(years)
+    cur = current(p.chain, today)
+    in_duldung = cur is not None and cur.kind == DULDUNG and cur.documented
+    dul_first = _first_duldung(p.chain)
+
+    # identity kind, § 60b now or in the past
+    kind = ctx.identity_kind(rng)
+    s60b: Day | None = None
+    if (
+        in_duldung
+        and cur is not None
+        and today >= ctx.in_force_60b + 14
+        and chance(rng, m["duldung_60b_adult"])
+    ):
+        lo = max(cur.start, ctx.in_force_60b)
+        s60b = between(rng, lo, max(lo, today - 14))
+        overlay(p.chain, s60b, today, "60b")
+        kind = "60b"
+    lifted: Day | None = None
+    if s60b is None and chance(rng, m["duldung_60b_past"]):
+        lifted = _past_60b(rng, ctx, p.chain)
+        if lifted is not None:
+            kind = "passport_valid" if chance(rng, 0.5) else "clarified_other"
+    identity = _identity(rng, ctx, p, kind, s60b, lifted, dul_first)
+
+    # employment ban
+    ban = _employment_ban(rng, ctx, p, identity, s60b, in_duldung, dul_first)
+
+    # work and training
+    working_age = 18 <= p.age <= 64
+    jobs: list[dict[str, Any]] = []
+    trainings: list[dict[str, Any]] = []
+    work_from = max(entry + ctx.employment_wait, years_after(member.birth, 16), (lifted or 0) + 1)
+    banned = ban is not None and ban.get("imposed") is True
+    ban_since = ban and ban.get("since")
+    job_kind: str | None = None
+    if working_age and not banned and (cur is None or cur.kind != "gestattung" or years >= 1):
+        prob = m["work_by_stay"][sbin]
+        if not member.male:
+            prob *= m["work_factor_female"]
+            if p.has_child_under_3:
+                prob *= m["work_factor_mother_small_child"]
+        if p.age >= 50:
+            prob *= m["work_factor_age_50"]
+        if chance(rng, prob):
+            job_kind = ctx.work_kind(rng)
+            if job_kind == "training" and p.age > 35:
+                job_kind = "part_time"
+    job_start: Day | None = None
+    if job_kind is not None and work_from <= today - 14:
+        job_start = _job_start(rng, ctx, work_from, training=job_kind == "training")
+        married = member.spouse is not None
+        if job_kind == "training":
+            trainings.append(_training(rng, job_start))
+            net = float(between(rng, *m["training_pay_net"].values()) // 10 * 10)
+            jobs.append({"from": iso(job_start), "to": None, "hours_per_week": 39, "social_insurance": True,
+                         "net_monthly_eur": net, "qualified": False})  # fmt: skip
+        else:
+            jobs.append(_job(rng, ctx, job_kind, job_start, None, married))
+            net = jobs[-1]["net_monthly_eur"]
+        p.net_income = net
+    elif job_kind is not None:
+        job_kind = None
+    # an earlier job that ended (before the current one, or before a ban)
+    if working_age and years >= 3 and chance(rng, m["past_job_share"]):
+        end_limit = min(job_start or today, _day_or(ban_since, today), s60b or today) - 30
+        if end_limit - work_from > 120:
+            first = between(rng, work_from, end_limit - 90)
+            last = between(rng, first + 60, end_limit)
+            jobs.insert(
+                0, _job(rng, ctx, "part_time" if chance(rng, 0.5) else "full_time", first, last, False)
+            )
+    if chance(rng, 0.01) and years >= 5 and job_kind != "training":
+        _completed_training(rng, ctx, p, trainings, work_from)
+
+    # Ausbildungs- / Beschäftigungsduldung
+    clarified = identity is not None and identity.get("clarified") is True
+    cur = current(p.chain, today)
+    can_overlay = cur is not None and cur.kind == DULDUNG and cur.documented and cur.basis == "60a"
+    if can_overlay and cur is not None and clarified and today >= ctx.in_force_60cd and job_start is not None:
+        if job_kind == "training" and chance(rng, m["duldung_60c_of_trainees"]):
+            overlay(p.chain, max(job_start, cur.start, ctx.in_force_60cd), today, "60c")
+        elif (
+            job_kind == "full_time"
+            and entry <= ctx.c60d_entry_until
+            and job_start <= today - 365
+            and chance(rng, m["duldung_60d_of_eligible"])
+        ):
+            since = max(job_start + between(rng, 365, 540), cur.start, ctx.in_force_60cd)
+            if since <= today - 7:
+                overlay(p.chain, since, today, "60d")
+                p.basis_60d_from = since
+
+    # German, civics
+    german, proven_level, cert_day = _german_adult(rng, ctx, p, sbin, job_kind is not None)
+    if german is not None:
+        out["german"] = german
+    _civics(rng, ctx, p, proven_level, cert_day, years)
+    _put(out, "integration_course_possible", None if chance(rng, 0.8) else chance(rng, 0.5))
+
+    # schooling in Germany for those who came as children
+    age_at_entry = age_on(member.birth, entry)
+    if age_at_entry < 17 and p.age <= 30:
+        _past_school(rng, p, age_at_entry)
+    elif chance(rng, 0.2):
+        out.setdefault("qualifications", []).append(_foreign_qualification(rng, member.birth))
+
+    if (
+        not chance(rng, m["unknown"]["employment"])
+        or p.basis_60d_from
+        or (trainings and job_kind == "training")
+    ):
+        out["employment"] = jobs
+    if trainings:
+        out["training"] = trainings
+    if identity is not None:
+        out["identity"] = identity
+    if ban is not None:
+        out["employment_ban"] = ban
+    _record(rng, ctx, p)
+    if p.age >= 18:
+        _put(out, "security_concerns", None if chance(rng, 0.65) else chance(rng, 0.003))
+        if p.age >= 67:
+            out["health"] = {"pension_age_reached": True}
+        elif chance(rng, 0.15):
+            out["health"] = {"prevents_work_or_language": chance(rng, 0.25 if p.age >= 50 else 0.1),
+                             "pension_age_reached": False}  # fmt: skip
+        _put(out, "caring_for_relative", True if chance(rng, 0.01) else (False if chance(rng, 0.1) else None))
+
+
+def _day_or(text: Any, default: Day) -> Day:
+    return date.fromisoformat(text).toordinal() if isinstance(text, str) else default
+
+
+def _past_60b(rng: Random, ctx: Context, chain: list[Seg]) -> Day | None:
+    """Lay a lifted § 60b period over an earlier Duldung; returns its last day."""
+    today = ctx.today
+    spans = [
+        s for s in chain
+        if s.kind == DULDUNG and s.documented and s.end >= ctx.in_force_60b + 120 and s.start <= today - 240
+    ]  # fmt: skip
+    if not spans:
+        return None
+    s = spans[int(rng.random() * len(spans))]
+    lo = max(s.start, ctx.in_force_60b)
+    hi = min(s.end, today - 120) - 60
+    if hi < lo:
+        return None
+    first = between(rng, lo, hi)
+    last = min(first + between(rng, 60, 700), min(s.end, today - 60))
+    overlay(chain, first, last, "60b")
+    return last
+
+
+def _identity(
+    rng: Random,
+    ctx: Context,
+    p: Person,
+    kind: str,
+    s60b: Day | None,
+    lifted: Day | None,
+    dul_first: Day | None,
+) -> dict[str, Any] | None:
+    today = ctx.today
+    entry = p.member.entry
+    if kind == "unknown":
+        return None
+    ident: dict[str, Any] = {}
+    after = dul_first or entry
+    if kind == "passport_valid":
+        p.clarified, p.passport = True, "valid"
+        ident["clarified"] = True
+        if lifted is not None:
+            ident["clarified_on"] = iso(min(lifted + 1, today))
+        elif chance(rng, 0.5):
+            ident["clarified_on"] = _dated(rng, entry, today)
+        ident["passport"] = "valid"
+        if chance(rng, 0.8):
+            ident["passport_valid_until"] = iso(today + between(rng, 60, 3600))
+        _put(ident, "deception", _maybe(rng, 0.7, "past" if chance(rng, 0.05) else "none"))
+        _put(ident, "obstruction", _maybe(rng, 0.7, "past" if lifted is not None else "none"))
+    elif kind == "clarified_other":
+        p.clarified = True
+        p.passport = "expired" if chance(rng, 0.4) else "none"
+        ident["clarified"] = True
+        if lifted is not None:
+            ident["clarified_on"] = iso(min(lifted + 1, today))
+        elif chance(rng, 0.6):
+            ident["clarified_on"] = _dated(rng, entry, today)
+        ident["passport"] = p.passport
+        if p.passport == "expired" and chance(rng, 0.7):
+            ident["passport_valid_until"] = iso(between(rng, entry - 1500, today - 1))
+        _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
+        _put(ident, "deception", _maybe(rng, 0.7, "past" if chance(rng, 0.08) else "none"))
+        _put(
+            ident,
+            "obstruction",
+            _maybe(rng, 0.7, "past" if lifted is not None or chance(rng, 0.1) else "none"),
+        )
+    elif kind == "unclarified":
+        p.clarified = False
+        p.passport = "expired" if chance(rng, 0.15) else "none"
+        ident["clarified"] = False
+        ident["passport"] = p.passport
+        _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
+        r = rng.random()
+        _put(
+            ident,
+            "deception",
+            "none" if r < 0.70 else "past" if r < 0.85 else "current" if r < 0.90 else None,
+        )
+        r = rng.random()
+        _put(
+            ident,
+            "obstruction",
+            "none" if r < 0.60 else "past" if r < 0.75 else "current" if r < 0.90 else None,
+        )
+        if chance(rng, 0.4) and after < today - 30:
+            ident["instructed_on"] = _dated(rng, after, today - 30)
+        if chance(rng, ctx.m["identity_efforts_share"]):
+            ident["efforts"] = _efforts(rng, after, today, between(rng, 1, 4))
+    else:  # current § 60b
+        assert s60b is not None
+        p.clarified, p.passport = False, "none"
+        ident["clarified"] = False
+        ident["passport"] = "none"
+        _put(ident, "passport_obtainable", "yes" if chance(rng, 0.85) else None)
+        deceived = chance(rng, 0.4)
+        ident["deception"] = "current" if deceived else ("past" if chance(rng, 0.2) else "none")
+        ident["obstruction"] = "current" if not deceived or chance(rng, 0.3) else "none"
+        if deceived and chance(rng, ctx.m["nationality_unclarified_share"]):
+            p.nationality = "XXX"
+        if chance(rng, 0.8) and s60b - 14 >= after:
+            ident["instructed_on"] = _dated(rng, max(after, s60b - 400), s60b - 14)
+        if chance(rng, 0.3):
+            ident["efforts"] = _efforts(rng, max(after, s60b - 200), today, between(rng, 1, 3))
+    return ident
+
+
+def _obtainable(rng: Random, nationality: str) -> str | None:
+    if nationality == "XXA":
+        return "impossible"
+    r = rng.random()
+    return "yes" if r < 0.55 else "impossible" if r < 0.70 else "unreasonable" if r < 0.80 else None
+
+
+def _efforts(rng: Random, lo: Day, hi: Day, n: int) -> list[dict[str, Any]]:
+    days = sorted(between(rng, lo, hi) for _ in range(n))
+    return [
+        {"date": iso(d), "action": EFFORTS[int(rng.random() * len(EFFORTS))], "evidence": chance(rng, 0.7)}
+        for d in days
+    ]
+
+
+def _employment_ban(
+    rng: Random,
+    ctx: Context,
+    p: Person,
+    identity: dict[str, Any] | None,
+    s60b: Day | None,
+    in_duldung: bool,
+    dul_first: Day | None,
+) -> dict[str, Any] | None:
+    today, rates = ctx.today, ctx.m["employment_ban"]
+    if s60b is not None:
+        return {"imposed": True, "ground": "60b_5", "since": iso(s60b)}
+    if in_duldung and dul_first is not None:
+        cutoff = ctx.safe_countries.get(p.nationality)
+        proc = p.procedure
+        after_cutoff = cutoff is not None and (
+            proc.outcome == NEVER or (proc.applied is not None and proc.applied > cutoff)
+        )
+        if after_cutoff and chance(rng, rates["safe_country"]):
+            return {"imposed": True, "ground": "60a_6_3", "since": iso(dul_first)}
+        own_fault = identity is not None and "current" in (
+            identity.get("deception"),
+            identity.get("obstruction"),
+        )
+        if own_fault and chance(rng, rates["own_fault"]):
+            return {"imposed": True, "ground": "60a_6_2", "since": _dated(rng, dul_first, today)}
+        r = rng.random()
+        if r < rates["benefits_entry"]:
+            return {"imposed": True, "ground": "60a_6_1", "since": _dated(rng, dul_first, today)}
+        if r < rates["benefits_entry"] + rates["other"]:
+            return {"imposed": True, "ground": "other", "since": _dated(rng, dul_first, today)}
+    return {"imposed": False} if chance(rng, 0.5) else None
+
+
+def _job_start(rng: Random, ctx: Context, earliest: Day, *, training: bool) -> Day:
+    today = ctx.today
+    latest = today - 14
+    if training:
+        # trainings start on 1 August or 1 September of one of the last three years
+        years = [y for y in range(ctx.as_of.year - 3, ctx.as_of.year + 1)]
+        starts = [date(y, mo, 1).toordinal() for y in years for mo in (8, 9)]
+        starts = [d for d in starts if earliest <= d <= latest and today - d < 3 * 365]
+        if starts:
+            return starts[int(rng.random() * len(starts))]
+    tenure = int(rng.expovariate(1 / 700)) + 14
+    return max(earliest, today - tenure)
+
+
+def _job(rng: Random, ctx: Context, kind: str, first: Day, last: Day | None, married: bool) -> dict[str, Any]:
+    m = ctx.m
+    wage = m["hourly_wage_gross"]
+    hourly = wage["min"] + rng.random() * (wage["max"] - wage["min"])
+    if kind == "full_time":
+        hours = (35, 38, 39, 40, 40)[int(rng.random() * 5)]
+    elif kind == "part_time":
+        hours = between(rng, 20, 30)
+    else:
+        hours = between(rng, 5, 10)
+    gross = hours * 4.33 * hourly
+    if kind == "minijob":
+        net = min(gross, m["minijob_limit_eur"])
+    else:
+        net = gross * m["net_factor"]["married" if married else "single"]
+    job: dict[str, Any] = {
+        "from": iso(first),
+        "to": iso(last) if last is not None else None,
+        "hours_per_week": hours,
+        "social_insurance": kind != "minijob",
+        "net_monthly_eur": float(round(net / 10) * 10),
+    }
+    if chance(rng, 0.7):
+        job["qualified"] = kind == "full_time" and chance(rng, 0.06)
+    return job
+
+
+def _training(rng: Random, start: Day) -> dict[str, Any]:
+    assistant = chance(rng, 0.15)
+    training: dict[str, Any] = {
+        "from": iso(start),
+        "to": None,
+        "kind": "assistant" if assistant else "qualified",
+        "contract_signed_on": iso(start - between(rng, 20, 150)),
+        "state": "ongoing",
+    }
+    if assistant:
+        training["followup_commitment_shortage_occupation"] = chance(rng, 0.3)
+    return training
+
+
+def _completed_training(
+    rng: Random, ctx: Context, p: Person, trainings: list[dict[str, Any]], work_from: Day
+) -> None:
+    """A finished qualified training in Germany (the § 19d Abs. 1a / § 16g cases)."""
+    end = ctx.today - between(rng, 30, 700)
+    start = end - between(rng, 730, 1200)
+    if start < work_from:
+        return
+    trainings.append({"from": iso(start), "to": iso(end), "kind": "qualified", "state": "completed"})
+    p.out.setdefault("qualifications", []).append(
+        {"kind": "vocational", "date": iso(end), "obtained_in_germany": True, "recognised": True}
+    )
+
+
+def _german_adult(
+    rng: Random, ctx: Context, p: Person, sbin: str, working: bool
+) -> tuple[list[dict[str, Any]] | None, int, Day | None]:
+    """German evidence; returns (list or None = unknown, highest proven level index or -1, day of the proof)."""
+    m, today = ctx.m, ctx.today
+    if chance(rng, m["unknown"]["german"]):
+        return None, -1, None
+    entry = p.member.entry
+    lo = entry + 180
+    prob = min(0.95, m["german_by_stay"][sbin] * (1.15 if working else 1.0))
+    if lo < today - 7 and chance(rng, prob):
+        level = ctx.german_level(rng)
+        if sbin in ("6-8", ">8") and level == "A1" and chance(rng, 0.4):
+            level = "A2"
+        idx = LEVELS.index(level)
+        proof = between(rng, lo, today - 7)
+        evidence = "certificate" if chance(rng, 0.9) else "assessment"
+        entry_: dict[str, Any] = {"level": level}
+        if chance(rng, 0.15):
+            entry_["skill"] = "oral"
+        elif chance(rng, 0.6):
+            entry_["skill"] = "all"
+        entry_["date"] = iso(proof)
+        entry_["evidence"] = evidence
+        out = [entry_]
+        if idx >= 1 and proof - 200 > lo and chance(rng, 0.35):
+            out.insert(
+                0, {"level": LEVELS[idx - 1], "date": _dated(rng, lo, proof - 200), "evidence": "certificate"}
+            )
+        return out, idx, proof
+    if chance(rng, m["german_self_reported_share"]):
+        level = ("A1", "A2", "B1")[int(rng.random() * 3)]
+        return [{"level": level, "evidence": "self_reported"}], -1, None
+    return [], -1, None
+
+
+def _civics(rng: Random, ctx: Context, p: Person, level: int, proof: Day | None, years: int) -> None:
+    out, today = p.out, ctx.today
+    passed_on: Day | None = None
+    if proof is not None and level >= 1 and years >= 2 and chance(rng, ctx.m["civics_passed_with_a2"]):
+        passed_on = between(rng, proof, today - 1) if proof < today - 1 else proof
+    elif chance(rng, 0.01) and years >= 2:
+        passed_on = between(rng, p.member.entry + 365, today - 1)
+    if passed_on is not None:
+        out["civics_test_passed_on"] = iso(passed_on)
+        out["civics_test_passed"] = True
+        if chance(rng, 0.6):
+            out["fdgo_declaration"] = True
+    elif chance(rng, 0.25):
+        out["civics_test_passed"] = False
+    elif chance(rng, 0.05):
+        out["fdgo_declaration"] = True
+
+
+def _past_school(rng: Random, p: Person, age_at_entry: int) -> None:
+    """School in Germany for someone who came as a child and is an adult now."""
+    member = p.member
+    start = max(member.entry + between(rng, 14, 120), years_after(member.birth, 6))
+    end = years_after(member.birth, between(rng, 16, 18)) - between(rng, 0, 60)
+    if end <= start + 180:
+        return
+    school: dict[str, Any] = {"kind": "school", "from": iso(start), "to": iso(end)}
+    if chance(rng, 0.8):
+        school["successful"] = chance(rng, 0.85)
+    p.out["schooling"] = [school]
+    if chance(rng, 0.55):
+        p.out.setdefault("qualifications", []).append(
+            {"kind": "school_leaving", "date": iso(end), "obtained_in_germany": True, "recognised": True}
+        )
+    if chance(rng, 0.5):
+        proof = {"level": "B1" if chance(rng, 0.7) else "B2", "date": iso(end), "evidence": "school"}
+        p.out.setdefault("german", []).append(proof)
+
+
+def _foreign_qualification(rng: Random, birth: Day) -> dict[str, Any]:
+    vocational = chance(rng, 0.25)
+    q: dict[str, Any] = {
+        "kind": "vocational" if vocational else "school_leaving",
+        "date": iso(years_after(birth, between(rng, 17, 22))),
+        "obtained_in_germany": False,
+    }
+    if chance(rng, 0.3):
+        q["recognised"] = False
+    return q
+
+
+# ------------------------------------------------------------------------------------------ minors
+
+
+def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> None:
+    today, m = ctx.today, ctx.m
+    out, member = p.out, p.member
+    # identity follows the parent who heads the household
+    if head is not None and head.clarified is not None:
+        ident: dict[str, Any] = {"clarified": head.clarified}
+        ident["passport"] = "valid" if head.passport == "valid" and chance(rng, 0.55) else "none"
+        out["identity"] = ident
+    elif head is None:  # alone
+        clarified = chance(rng, 0.5)
+        out["identity"] = {
+            "clarified": clarified,
+            "passport": "valid" if clarified and chance(rng, 0.5) else "none",
+        }
+    cur = current(p.chain, today)
+    if (
+        p.age >= 16
+        and cur is not None
+        and cur.kind == DULDUNG
+        and cur.documented
+        and today >= ctx.in_force_60b + 14
+        and chance(rng, m["duldung_60b_minor_16_17"])
+    ):
+        since = between(rng, max(cur.start, ctx.in_force_60b), max(cur.start, ctx.in_force_60b, today - 14))
+        overlay(p.chain, since, today, "60b")
+        out["identity"] = {"clarified": False, "passport": "none", "obstruction": "current"}
+        out["employment_ban"] = {"imposed": True, "ground": "60b_5", "since": iso(since)}
+    # school
+    if p.age >= 6 and not chance(rng, m["unknown"]["schooling"]):
+        start = max(
+            member.entry + between(rng, 14, 120),
+            date(date.fromordinal(years_after(member.birth, 6)).year, 8, 1).toordinal(),
+        )
+        if start <= today - 1 and chance(rng, m["school_attendance"]):
+            school: dict[str, Any] = {
+                "kind": "vocational_school" if p.age >= 16 and chance(rng, 0.3) else "school",
+                "from": iso(start),
+                "to": None,
+            }
+            r = rng.random()
+            if r < 0.95:
+                school["successful"] = r < 0.9
+            out["schooling"] = [school]
+            if today - start > 365 and chance(rng, 0.4):
+                level = "B1" if chance(rng, 0.6) else ("A2" if chance(rng, 0.5) else "B2")
+                out["german"] = [
+                    {"level": level, "date": _dated(rng, start + 365, today), "evidence": "school"}
+                ]
+        else:
+            out["schooling"] = []
+    if p.age >= 14:
+        _record(rng, ctx, p)
+    elif chance(rng, 0.9):
+        out["convictions"] = []
+
+
+# ------------------------------------------------------------------------------------------ both
+
+
+def _record(rng: Random, ctx: Context, p: Person) -> None:
+    """Convictions, pending proceedings, entry ban."""
+    m, today, out = ctx.m, ctx.today, p.out
+    member = p.member
+    if chance(rng, m["unknown"]["convictions"]):
+        pass
+    else:
+        convictions: list[dict[str, Any]] = []
+        lo = max(member.entry, years_after(member.birth, 14)) + 30
+        hi = today - 30
+        n = 0
+        kind = ctx.conviction(rng)
+        while kind != "none" and lo <= hi and n < 3:
+            d = between(rng, lo, hi)
+            convictions.append(_conviction(rng, kind, d, age_on(member.birth, d)))
+            n += 1
+            kind = "fine_small" if chance(rng, 0.2) else "none"
+        convictions.sort(key=lambda c: c["date"])
+        out["convictions"] = convictions
+    r = rng.random()
+    _put(
+        out,
+        "pending_criminal_proceedings",
+        True if r < m["pending_proceedings"] else False if r < 0.6 else None,
+    )
+    if p.procedure.outcome == "rejected_manifestly_unfounded_qualified":
+        out["entry_ban_active"] = chance(rng, 0.5)
+    elif chance(rng, 0.5):
+        out["entry_ban_active"] = chance(rng, 0.03)
+
+
+def _conviction(rng: Random, kind: str, d: Day, age: int) -> dict[str, Any]:
+    if age < 21 and kind != "fine_small":
+        kind = "youth"
+    if kind == "youth":
+        if age < 18 or chance(rng, 0.6):
+            if chance(rng, 0.75):
+                return {"date": iso(d), "sanction": "youth_measures"}
+            return {
+                "date": iso(d),
+                "sanction": "youth_custody",
+                "months": between(rng, 6, 24),
+                "suspended": chance(rng, 0.6),
+            }
+        kind = "fine_small"
+    if kind.startswith("fine"):
+        rates = {"fine_small": (10, 50), "fine_mid": (51, 90), "fine_large": (91, 180)}[kind]
+        conviction: dict[str, Any] = {"date": iso(d), "sanction": "fine", "daily_rates": between(rng, *rates)}
+        conviction["foreigner_only_offence"] = chance(rng, 0.1 if kind == "fine_large" else 0.5)
+        return conviction
+    suspended = kind == "prison_suspended"
+    months = between(rng, 3, 24) if suspended else between(rng, 6, 48)
+    return {"date": iso(d), "sanction": "prison", "months": months, "suspended": suspended}
+
+
+def finish(rng: Random, ctx: Context, p: Person, tpl: Template, imminent: bool | None) -> None:
+    """Facts that depend on the final Duldung kind: removal measures, applications, current paper."""
+    today, out, m = ctx.today, p.out, ctx.m
+    cur = current(p.chain, today)
+    basis = cur.basis if cur is not None and cur.kind == DULDUNG else None
+    if basis in ("60a", "60b"):
+        _put(out, "removal_measures_imminent", imminent)
+    elif basis in ("60c", "60d") and chance(rng, 0.5):
+        out["removal_measures_imminent"] = False
+    applications: list[dict[str, Any]] = []
+    c104 = tpl.c104
+    if cur is not None and cur.kind == FIKTION and c104 is not None:
+        age_then = age_on(p.member.birth, c104.expires)
+        path = "aufenthg_25a" if 14 <= age_then < 27 and chance(rng, 0.6) else "aufenthg_25b"
+        if p.age < 14:
+            path = "aufenthg_25b_family"
+        applications.append(
+            {
+                "path": path,
+                "filed_on": _dated(rng, max(c104.granted + 30, c104.expires - 90), c104.expires - 1),
+            }
+        )
+    elif (
+        p.age >= 18 and stay_bin(age_on(p.member.entry, today)) in ("3-6", "6-8", ">8") and chance(rng, 0.05)
+    ):
+        r = rng.random()
+        if p.age < 27 and r < 0.25:
+            path = "aufenthg_25a"
+        elif r < 0.70:
+            path = "aufenthg_25b"
+        elif r < 0.85:
+            path = "aufenthg_25_5"
+        else:
+            path = ("aufenthg_60c", "aufenthg_60d", "aufenthg_19d")[int(rng.random() * 3)]
+        applications.append({"path": path, "filed_on": _dated(rng, today - 180, today - 1)})
+    if applications or not chance(rng, m["unknown"]["applications"]):
+        out["applications"] = applications
