@@ -1,7 +1,7 @@
-"""The rules sheet: every norm, requirement and dated parameter as Markdown, for a lawyer to check line by line.
+"""The rules sheet: every norm, requirement and dated parameter as Markdown, for a lawyer to check.
 
-Generated from ``ALL_NORMS`` and ``load_params()`` only; no dates of generation, so the same rules always give the
-same file (``docs/rules.md`` is checked against it in the tests).
+Generated from ``ALL_NORMS`` and ``load_params()`` only, with no date of generation, so the same rules always
+give the same file (``docs/rules.md`` is compared with it in the tests).
 """
 
 from __future__ import annotations
@@ -22,13 +22,15 @@ VERIFY = Text("⚠ zu prüfen", "⚠ to verify")
 L = {
     "title": Text("Regelwerk: Normen und Parameter", "Rules: norms and parameters"),
     "intro": Text(
-        "Regelstand {version}. Erzeugt mit `bleiberecht rules --write docs/rules.md` aus den Normmodulen "
-        "(`src/bleiberecht/law/norms/`) und den Parameterdateien (`src/bleiberecht/law/params/`); nicht von Hand "
-        "ändern. Jede Voraussetzung und jeder Wert nennt die Fundstelle, damit er am Gesetzestext geprüft "
-        "werden kann.",
-        "Rules version {version}. Generated with `bleiberecht rules --write docs/rules.md` from the norm modules "
-        "(`src/bleiberecht/law/norms/`) and the parameter files (`src/bleiberecht/law/params/`); do not edit by "
-        "hand. Every requirement and value names its source so that it can be checked against the statute.",
+        "Regelstand {version}. Erzeugt mit `bleiberecht rules --write docs/rules.md` aus den "
+        "Normmodulen (`src/bleiberecht/law/norms/`) und den Parameterdateien "
+        "(`src/bleiberecht/law/params/`); "
+        "nicht von Hand ändern. Jede Voraussetzung und jeder Wert nennt die Fundstelle, damit er am "
+        "Gesetzestext geprüft werden kann.",
+        "Rules version {version}. Generated with `bleiberecht rules --write docs/rules.md` from the norm "
+        "modules (`src/bleiberecht/law/norms/`) and the parameter files (`src/bleiberecht/law/params/`); do "
+        "not edit by hand. Every requirement and value names its source so that it can be checked against "
+        "the statute.",
     ),
     "overview": Text("Übersicht", "Overview"),
     "norms": Text("Normen", "Norms"),

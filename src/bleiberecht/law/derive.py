@@ -304,7 +304,7 @@ def _family(persons: pl.DataFrame, p: Params) -> pl.DataFrame:
             child_schooling_known="known__schooling",
             as_of="as_of",
         )
-        .explode("parent_id")
+        .explode("parent_id", empty_as_null=True)
         .filter(pl.col("parent_id").is_not_null())
     )
     parents = persons.select("pk", "case_idx", "person_id", "household_idx")
@@ -352,6 +352,41 @@ def _household_money(persons: pl.DataFrame, households: pl.DataFrame) -> pl.Data
     )
 
 
+# Aggregates over a list: their value when the list is known but has no matching entry. When the list
+# itself is unknown (absent), the aggregate stays null.
+LIST_DEFAULTS: dict[str, dict[str, object]] = {
+    "schooling": {
+        "school_days_successful": 0,
+        "school_unsuccessful": False,
+        "school_now": False,
+        "school_success_unknown": False,
+    },
+    "qualifications": {"qual_unclear": False},
+    "training": {"training_now": False},
+    "employment": {"work_now": False, "work_now_net": 0.0, "work_now_net_unknown": False, "work_now_hours": 0.0},
+    "convictions": {
+        "conv_count": 0,
+        "conv_months_unknown": False,
+        "conv_fines_general": 0,
+        "conv_fines_foreigner_only": 0,
+        "conv_rates_unknown": False,
+        "conv_foreigner_unknown": False,
+        "conv_intentional_custodial": False,
+        "conv_youth_measures": False,
+        "conv_any_intentional": False,
+    },
+    "efforts": {"efforts_proven": 0},
+}
+
+
+def _list_defaults() -> list[pl.Expr]:
+    return [
+        pl.when(pl.col(f"known__{name}")).then(pl.col(col).fill_null(default)).alias(col)
+        for name, cols in LIST_DEFAULTS.items()
+        for col, default in cols.items()
+    ]
+
+
 def derive(t: FactTables, p: Params) -> pl.DataFrame:
     """One row per person with every fact the norms read."""
     df = t.persons
@@ -368,12 +403,21 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
     ]
     for part in parts:
         df = df.join(part, on="pk", how="left")
+    df = df.with_columns(_list_defaults())
     df = df.join(_family(df, p), on="pk", how="left")
     df = df.join(_household_money(df, t.households), on="household_idx", how="left")
     known_statuses = pl.col("known__statuses")
     return df.with_columns(
         # "geduldet" (§ 25b Abs. 1 S. 1): any Duldung, also a Duldungsanspruch without paper (BVerwG 1 C 34.18)
         geduldet_now=pl.when(known_statuses).then((pl.col("cur_type") == "duldung").fill_null(False)),
+        # lives with a minor unmarried child in the household (§ 25b Abs. 1 S. 2 Nr. 1); unknown without households
+        lives_with_minor_child=pl.when(~pl.col("households_known"))
+        .then(None)
+        .when(pl.col("minor_child_until").is_not_null())
+        .then(True)
+        .when(pl.col("minor_child_birth_unknown").fill_null(False))
+        .then(None)
+        .otherwise(False),
         sixtyb_now=pl.when(known_statuses).then(
             ((pl.col("cur_type") == "duldung") & (pl.col("cur_basis") == "60b")).fill_null(False)
         ),

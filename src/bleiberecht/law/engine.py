@@ -80,12 +80,12 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             r.ok.cast(pl.Boolean).alias(_c(*base, "ok")),
             (r.met_from if r.met_from is not None else NULL_DATE).alias(_c(*base, "met_from")),
             (r.applies if r.applies is not None else TRUE_COL).fill_null(True).alias(_c(*base, "applies")),
-            (r.waivable if r.waivable is not None else FALSE_COL)
-            .fill_null(False)
-            .alias(_c(*base, "waivable")),
+            # null waivable (e.g. whether efforts were made is unknown) keeps a failure open
+            (r.waivable if r.waivable is not None else FALSE_COL).alias(_c(*base, "waivable")),
             (r.apply_by if r.apply_by is not None else NULL_DATE).alias(_c(*base, "apply_by")),
             (r.filed_on if r.filed_on is not None else NULL_DATE).alias(_c(*base, "filed_on")),
-            (r.waived if r.waived is not None else FALSE_COL).fill_null(False).alias(_c(*base, "waived")),
+            # null = whether the statute waives it is unknown: a failure then stays open
+            (r.waived if r.waived is not None else FALSE_COL).alias(_c(*base, "waived")),
         ]
         cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
     df = df.with_columns(cols)
@@ -101,7 +101,7 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             .then(pl.lit("met"))
             .when(ok)
             .then(pl.lit("met"))
-            .when(ok.is_null())
+            .when(ok.is_null() | waivable.is_null() | pl.col(_c(*b, "waived")).is_null())
             .then(pl.lit("unknown"))
             .when(waivable)
             .then(pl.lit("waivable"))
@@ -116,7 +116,7 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
     reqs = norm.requirements
     fail = pl.any_horizontal([st(r.key) == "not_met" for r in reqs])
     blocking_unknown = pl.any_horizontal(
-        [(st(r.key) == "unknown") & ~pl.col(_c(path, r.key, "waivable")) for r in reqs]
+        [(st(r.key) == "unknown") & ~pl.col(_c(path, r.key, "waivable")).fill_null(False) for r in reqs]
     )
     # concat_list rather than max/min_horizontal: the latter mis-broadcast all-null scalar columns.
     ef = pl.concat_list(
@@ -227,7 +227,7 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
         pl.col("household_idx").alias("_h"),
     )
     parents = (
-        me.explode("parent_ids")
+        me.explode("parent_ids", empty_as_null=True)
         .join(
             refs.drop("parent_ids", "spouse_id").rename({"household_idx": "ref_household"}),
             left_on=["case_idx", "parent_ids"],
@@ -238,7 +238,7 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
         .agg([e for b in bases for e in agg(b, "parent")])
     )
     children_links = (
-        refs.explode("parent_ids")
+        refs.explode("parent_ids", empty_as_null=True)
         .filter(pl.col("parent_ids").is_not_null())
         .join(
             me.select("pk", "case_idx", "person_id"),
@@ -253,10 +253,10 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
         minorchild_minor_until=pl.col("ref_minor_until").max(),
     )
     siblings = (
-        me.explode("parent_ids")
+        me.explode("parent_ids", empty_as_null=True)
         .filter(pl.col("parent_ids").is_not_null())
         .join(
-            refs.explode("parent_ids").rename({"person_id": "sibling_id", "household_idx": "ref_household"}),
+            refs.explode("parent_ids", empty_as_null=True).rename({"person_id": "sibling_id", "household_idx": "ref_household"}),
             on=["case_idx", "parent_ids"],
             how="inner",
         )

@@ -110,7 +110,7 @@ def no_conviction(p: Params) -> Req:
     exclusion=True,
 )
 def deception(p: Params) -> Req:
-    return Req(ok=pl.coalesce(~pl.col("deception_now"), pl.when(pl.col("under_14")).then(TRUE)))
+    return Req(ok=~pl.col("deception_now"))
 
 
 general.humanitarian_gates(

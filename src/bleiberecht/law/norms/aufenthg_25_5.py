@@ -126,7 +126,7 @@ def no_fault(p: Params) -> Req:
         .then(None)
         .otherwise(k_or(deceives, refuses))
     )
-    return Req(ok=pl.coalesce(~fault, pl.when(pl.col("under_14")).then(TRUE)))
+    return Req(ok=~fault)
 
 
 @NORM.requirement(

@@ -195,7 +195,7 @@ def school(p: Params) -> Req:
     return Req(
         ok=ok,
         met_from=met_from,
-        waived=pl.col("health_prevents_work_or_language").fill_null(False),
+        waived=pl.col("health_prevents_work_or_language"),
         values={"years": years, "met_from": met_from},
     )
 
@@ -346,7 +346,7 @@ def livelihood(p: Params) -> Req:
     },
 )
 def deception(p: Params) -> Req:
-    return Req(ok=pl.coalesce(~pl.col("deception_now"), pl.when(pl.col("under_14")).then(TRUE)))
+    return Req(ok=~pl.col("deception_now"))
 
 
 NORM.adopt(b25.NORM, "identity")

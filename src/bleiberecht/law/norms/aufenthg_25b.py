@@ -11,7 +11,8 @@ from datetime import date
 
 import polars as pl
 
-from ..kleene import TRUE, k_or
+from ..calendar import birthday_expr
+from ..kleene import TRUE, k_and, k_or
 from ..norm import Norm, Req, Text
 from ..params import Params
 from . import general
@@ -175,31 +176,42 @@ def civics(p: Params) -> Req:
 
 
 def abs3_waiver() -> pl.Expr:
-    """§ 25b Abs. 3: illness, disability or age (pension age) — mandatory waiver of Nr. 3 and 4."""
-    return (pl.col("health_prevents_work_or_language") | pl.col("pension_age_reached")).fill_null(False)
+    """§ 25b Abs. 3: illness, disability or age — mandatory waiver of Nr. 3 and 4 (Kleene: may be unknown).
+
+    "Altersgründe": reaching the statutory pension age (BW JuM 2022), read from the record or the birth date.
+    """
+    pension_age = birthday_expr(pl.col("birth_date"), p_pension_age()) <= pl.col("as_of")
+    return k_or(pl.col("health_prevents_work_or_language"), pl.col("pension_age_reached"), pension_age)
+
+
+def p_pension_age() -> pl.Expr:
+    from ..params import load_params
+
+    return load_params().expr("sgb6.regelaltersgrenze_years")
 
 
 def livelihood_req(p: Params) -> Req:
+    threshold = p.expr("aufenthg_25b.livelihood_share")
     share = pl.col("hh_earned") / pl.col("hh_need") * 100
-    earned_known = pl.col("hh_earned_unknown").not_() & pl.col("hh_need").is_not_null()
-    enough = pl.when(earned_known | (share > p.expr("aufenthg_25b.livelihood_share")).fill_null(False)).then(
-        share > p.expr("aufenthg_25b.livelihood_share")
+    # "überwiegend": more than half of the household's need covered by earnings; an unknown income of some
+    # member leaves it open unless the known earnings already suffice.
+    enough = (
+        pl.when(pl.col("hh_need") == 0)
+        .then(TRUE)
+        .when(share > threshold)
+        .then(TRUE)
+        .when(pl.col("hh_earned_unknown").fill_null(True))
+        .then(None)
+        .otherwise(share > threshold)
     )
-    enough = pl.when(pl.col("hh_need") == 0).then(TRUE).otherwise(enough)
     # Abs. 1 S. 3: temporary benefits are "in der Regel unschädlich" for these groups.
-    group_training = (pl.col("training_now") | pl.col("school_now")).fill_null(False)
-    group_family = pl.col("minor_child_until").is_not_null() & (pl.col("hh_earned").fill_null(0) > 0)
+    # Kleene throughout: whether a group applies may itself be unknown.
+    group_training = pl.col("training_now") | pl.col("school_now")
+    group_family = pl.col("lives_with_minor_child") & (pl.col("hh_earned") > 0)
     youngest_under_3 = pl.col("youngest_child_birth") > pl.col("as_of").dt.offset_by("-3y")
-    group_single_parent = pl.col("spouse_id").is_null() & youngest_under_3.fill_null(False)
-    group_care = pl.col("caring_for_relative").fill_null(False)
-    group = group_training | group_family | group_single_parent | group_care
-    # an absent prognosis is "not shown" (the person must establish it), not unknown
-    ok = k_or(enough, group | pl.col("livelihood_prognosis_positive").fill_null(False))
-    ok = (
-        pl.when(ok.is_null() & pl.col("household_idx").is_null() & ~pl.col("work_now").fill_null(False))
-        .then(pl.when(pl.col("known__employment")).then(None))
-        .otherwise(ok)
-    )
+    group_single_parent = pl.col("spouse_id").is_null() & pl.col("lives_with_minor_child") & youngest_under_3
+    group = k_or(group_training, group_family, group_single_parent, pl.col("caring_for_relative"))
+    ok = k_or(enough, group, pl.col("livelihood_prognosis_positive"))
     return Req(
         ok=ok,
         met_from=pl.when(enough.fill_null(False)).then(pl.col("work_now_from")),
@@ -271,12 +283,9 @@ def german_a2(p: Params) -> Req:
 
 def school_req(p: Params) -> Req:
     has = pl.col("school_age_children").fill_null(0) > 0
-    ok = (
-        pl.when(pl.col("children_school_any_unknown").fill_null(False))
-        .then(None)
-        .otherwise(pl.col("children_school_all"))
-    )
-    return Req(ok=ok, applies=has | pl.col("school_age_unknown").fill_null(False))
+    age_unknown = pl.col("school_age_unknown").fill_null(False)
+    ok = k_and(pl.col("children_school_all"), pl.when(age_unknown).then(None).otherwise(TRUE))
+    return Req(ok=ok, applies=has | age_unknown)
 
 
 @NORM.requirement(
@@ -309,8 +318,8 @@ def school_attendance(p: Params) -> Req:
 
 
 def obstruction_req() -> Req:
-    # a child under 14 cannot itself deceive or refuse cooperation; the parents' conduct is not attributed
-    return Req(ok=pl.coalesce(~pl.col("own_fault_now"), pl.when(pl.col("under_14")).then(TRUE)))
+    # only the person's own, present conduct counts; the parents' conduct is not attributed to a child
+    return Req(ok=~pl.col("own_fault_now"))
 
 
 @NORM.requirement(
@@ -392,7 +401,7 @@ def identity_req(p: Params) -> Req:
     "kann" after all reasonable steps (S. 2, waivable); without documented steps not met.
     """
     priv = _privileged(p)
-    efforts = pl.col("efforts_proven").fill_null(0) > 0
+    efforts = pl.col("efforts_proven") > 0
     return Req(
         ok=pl.col("identity_clarified"), met_from=pl.col("identity_clarified_on"), waivable=~priv | efforts
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..calendar import birthday_expr
 from ..kleene import TRUE
 from ..norm import Norm, Req
 from ..params import Params
@@ -142,12 +141,7 @@ def entry_ban(norm: Norm, *, lifting_citation: str = "§ 11 Abs. 4 S. 2 AufenthG
         },
     )
     def _entry_ban(p: Params) -> Req:
-        # § 11 Abs. 2: the ban issued with the deportation warning takes effect only on deportation; without a
-        # deportation or stay abroad in the history an unrecorded ban cannot be effective.
-        inferred = pl.when(
-            ~pl.col("ever_abroad_since_entry").fill_null(False) & pl.col("known__statuses")
-        ).then(TRUE)
-        return Req(ok=pl.coalesce(~pl.col("entry_ban_active"), inferred))
+        return Req(ok=~pl.col("entry_ban_active"))
 
 
 def pending_proceedings(norm: Norm) -> None:
@@ -168,13 +162,7 @@ def pending_proceedings(norm: Norm) -> None:
         },
     )
     def _pending(p: Params) -> Req:
-        # Children under 14 cannot be prosecuted (§ 19 StGB), so for them the fact is known.
-        child = pl.col("as_of") < birthday_expr(pl.col("birth_date"), 14)
-        return Req(
-            ok=pl.coalesce(
-                ~pl.col("pending_criminal_proceedings"), pl.when(child.fill_null(False)).then(TRUE)
-            )
-        )
+        return Req(ok=~pl.col("pending_criminal_proceedings"))
 
 
 def titelsperre(norm: Norm, *, override: str | None) -> None:

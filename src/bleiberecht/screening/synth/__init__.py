@@ -1,4 +1,4 @@
-"""Synthetic caseloads: realistic, schema-valid ``bleiberecht.case/1`` documents for demos, tests and benchmarks.
+"""Synthetic caseloads: realistic, schema-valid ``bleiberecht.case/1`` documents for demos, tests, benchmarks.
 
 Real personal data never enter the repository. This generator draws households of people with a Duldung whose
 shares (age, nationality, years in Germany, Duldung kinds, work, identity, record …) follow the calibration in
@@ -24,7 +24,7 @@ DEFAULT_AS_OF = date(2026, 11, 25)
 def generate_cases(
     persons: int, seed: int, *, as_of: date = DEFAULT_AS_OF, land: str = "SN"
 ) -> Iterator[dict[str, Any]]:
-    """Yield case documents (one household each, ids ``SYN-<seed>-000001`` …) until exactly ``persons`` persons.
+    """Yield case documents (one household each, ids ``SYN-<seed>-000001`` …) until ``persons`` persons.
 
     The stream for a smaller ``persons`` is a prefix of the stream for a larger one, except that its last case
     may be cut short to hit the count.

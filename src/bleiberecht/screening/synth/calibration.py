@@ -1,4 +1,4 @@
-"""Load ``calibration.yaml``: the targets the synthetic caseload must meet and the model parameters behind them."""
+"""Load ``calibration.yaml``: targets a synthetic caseload must meet and the model parameters behind them."""
 
 from __future__ import annotations
 

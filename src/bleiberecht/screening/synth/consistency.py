@@ -1,4 +1,4 @@
-"""Consistency checks a case document must pass beyond its JSON schema (used on every generated case in tests).
+"""Consistency checks a case document must pass beyond its JSON schema (run on every generated case in tests).
 
 These are generic case-file rules; when ``bleiberecht.casefile`` validates case files, it should own them.
 """

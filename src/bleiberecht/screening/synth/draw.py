@@ -1,10 +1,11 @@
-"""Small, fast helpers for drawing from ``random.Random`` and for dates held as proleptic ordinals (``int``)."""
+"""Small, fast helpers for drawing from ``random.Random`` and for dates held as day ordinals (``int``)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from itertools import accumulate
 from random import Random
 from typing import Generic, TypeVar
@@ -29,6 +30,7 @@ def day(text: str) -> Day:
     return date.fromisoformat(text).toordinal()
 
 
+@lru_cache(maxsize=4096)
 def years_before(d: date, years: int) -> Day:
     """The same calendar day ``years`` years earlier (29 February -> 28 February)."""
     year = d.year - years
@@ -44,7 +46,7 @@ def years_after(day_: Day, years: int) -> Day:
 
 
 def months_after(day_: Day, months: int) -> Day:
-    """The day before the same calendar day ``months`` months later: the last day of a period of ``months``."""
+    """The day before the same calendar day ``months`` months later (last day of a ``months`` period)."""
     d = date.fromordinal(day_)
     total = d.month - 1 + months
     year, month = d.year + total // 12, total % 12 + 1

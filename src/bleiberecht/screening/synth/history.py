@@ -1,8 +1,8 @@
 """Residence histories: asylum procedure, status chain (Gestattung -> Duldung, gaps, abroad, § 104c, Fiktion).
 
-A household gets one template history; each person takes it from their own start (entry or birth). Children born
-in Germany and spouses who came later run their own asylum procedure first. Person-level Duldung kinds (§ 60b,
-§ 60c, § 60d) are laid over the chain afterwards with ``overlay``.
+A household gets one template history; each person takes it from their own start (entry or birth). Children
+born in Germany and spouses who came later run their own asylum procedure first. Person-level Duldung kinds
+(§ 60b, § 60c, § 60d) are laid over the chain afterwards with ``overlay``.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def procedure(
     return Procedure(outcome, applied, decided, final, start)
 
 
-# ------------------------------------------------------------------------------------------ household template
+# ------------------------------------------------------------------------------------- household template
 
 
 def household_template(rng: Random, ctx: Context, entry: Day) -> Template:
@@ -263,7 +263,7 @@ def segment_at(segs: list[Seg], day_: Day) -> Seg | None:
 def person_history(
     rng: Random, ctx: Context, tpl: Template, start: Day, *, born_here: bool, with_household: bool
 ) -> tuple[list[Seg], Procedure | None]:
-    """The person's status chain and asylum procedure (None: no asylum facts apply, e.g. born into a permit)."""
+    """The person's status chain and asylum procedure (never_applied e.g. for a child born into a permit)."""
     proc = tpl.procedure
     if with_household:
         return [s.copy() for s in tpl.segs], proc

@@ -10,6 +10,7 @@ from typing import Any
 from bleiberecht.screening.synth import names
 from bleiberecht.screening.synth.calibration import Calibration, load_calibration
 from bleiberecht.screening.synth.context import stay_bin
+from bleiberecht.screening.synth.person import school_start
 
 Value = float | dict[str, float]
 REJECTED = (
@@ -26,6 +27,10 @@ _AGE_GROUPS = (
     (27, 39, "27-39"),
     (40, 59, "40-59"),
 )
+
+
+def _ordinal(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
 
 
 def _age(birth: str, on: date) -> int:
@@ -78,14 +83,8 @@ def measure(cases: Iterable[Mapping[str, Any]], cal: Calibration | None = None) 
     stays: Counter[str] = Counter()
     nationality: Counter[str] = Counter()
     basis: Counter[str] = Counter()
-    s: dict[str, _Share] = {
-        name: _Share()
-        for name in (
-            "minors", "male", "employed_working_age", "employed_long_stay", "employment_ban", "passport_valid",
-            "identity_unclarified", "in_family_with_children", "school_attendance", "convictions_over_threshold",
-            "asylum_rejected", "removal_imminent", "german_a2_long_stay",
-        )
-    }  # fmt: skip
+    # one counter per scalar target; a target nobody counts stays NaN and fails the comparison
+    s = {name: _Share() for name, target in cal.targets.items() if not isinstance(target.value, dict)}
     lands: set[str] = set()
     for case in cases:
         as_of = date.fromisoformat(case["as_of"])
@@ -119,7 +118,11 @@ def measure(cases: Iterable[Mapping[str, Any]], cal: Calibration | None = None) 
                 continue
             ages[_age_group(age)] += 1
             s["minors"].add(age < 18)
-            if 6 <= age <= 17 and "schooling" in p:
+            if (
+                age <= 17
+                and "schooling" in p
+                and school_start(_ordinal(p["birth_date"])) <= as_of.toordinal()
+            ):
                 s["school_attendance"].add(_ongoing(p["schooling"], on))
             if age < 18:
                 continue

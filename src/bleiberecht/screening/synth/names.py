@@ -1,7 +1,7 @@
 """Synthetic display names: small lists of common names per region of origin.
 
-The names are common given and family names, combined at random; any likeness to a real person is chance. Every
-generated case is marked as synthetic (case id ``SYN-…`` and a note on the first person).
+The names are common given and family names, combined at random; any likeness to a real person is chance.
+Every generated case is marked as synthetic (case id ``SYN-…`` and a note on the first person).
 """
 
 from __future__ import annotations
@@ -57,21 +57,58 @@ _REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         ("Ayesha", "Sana", "Fatima", "Priya", "Nazia", "Anjali", "Rubina", "Shabnam", "Kiran", "Nasrin"),
         ("Khan", "Ahmed", "Hussain", "Singh", "Sharma", "Iqbal", "Malik", "Hossain", "Kumar", "Chowdhury"),
     ),
-    "west_african": (
+    "nigerian": (
         (
             "Emmanuel",
             "Chinedu",
+            "Samuel",
+            "Ifeanyi",
+            "Oluwaseun",
+            "Tunde",
+            "Chukwuemeka",
+            "Godwin",
+            "Kelechi",
+        ),
+        (
+            "Blessing",
+            "Ngozi",
+            "Chiamaka",
+            "Grace",
+            "Esther",
+            "Joy",
+            "Funmilayo",
+            "Adaeze",
+            "Precious",
+            "Favour",
+        ),
+        ("Okafor", "Okonkwo", "Adeyemi", "Eze", "Nwosu", "Obi", "Ogunleye", "Balogun", "Okeke", "Chukwu"),
+    ),
+    "west_african": (
+        (
             "Ibrahima",
             "Mamadou",
             "Alhassan",
             "Ousmane",
             "Kwame",
-            "Samuel",
             "Lamin",
             "Moussa",
+            "Abdoulaye",
+            "Kofi",
+            "Sekou",
         ),
-        ("Blessing", "Aminata", "Fatoumata", "Mariama", "Grace", "Adama", "Ngozi", "Esther", "Awa", "Joy"),
-        ("Okafor", "Diallo", "Bah", "Jallow", "Camara", "Sow", "Mensah", "Okonkwo", "Ceesay", "Touré"),
+        (
+            "Aminata",
+            "Fatoumata",
+            "Mariama",
+            "Kadiatou",
+            "Awa",
+            "Isatou",
+            "Akosua",
+            "Hawa",
+            "Binta",
+            "Ramatoulaye",
+        ),
+        ("Diallo", "Bah", "Jallow", "Camara", "Sow", "Mensah", "Ceesay", "Touré", "Barry", "Koroma"),
     ),
     "maghreb": (
         ("Mohamed", "Youssef", "Amine", "Hamza", "Bilel", "Walid", "Anis", "Karim", "Sofiane", "Rachid"),
@@ -119,12 +156,11 @@ _REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
 _REGION_OF: dict[str, str] = {
     **dict.fromkeys(("IRQ", "SYR", "LBN", "XXA", "LBY", "YEM", "SDN", "EGY"), "arab"),
     "TUR": "turkish_kurdish",
+    "NGA": "nigerian",
     **dict.fromkeys(("RUS", "TJK"), "russian_caucasus"),
     **dict.fromkeys(("IRN", "AFG"), "persian_afghan"),
     **dict.fromkeys(("PAK", "IND", "BGD", "LKA"), "south_asian"),
-    **dict.fromkeys(
-        ("NGA", "GHA", "GMB", "GIN", "SEN", "SLE", "CIV", "CMR", "MLI", "BFA", "TGO"), "west_african"
-    ),
+    **dict.fromkeys(("GHA", "GMB", "GIN", "SEN", "SLE", "CIV", "CMR", "MLI", "BFA", "TGO"), "west_african"),
     **dict.fromkeys(("TUN", "MAR", "DZA"), "maghreb"),
     **dict.fromkeys(("GEO", "ARM", "AZE"), "caucasus"),
     **dict.fromkeys(("SRB", "ALB", "XKX", "MKD", "BIH", "MNE", "MDA"), "balkan_moldova"),

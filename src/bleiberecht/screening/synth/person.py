@@ -1,6 +1,6 @@
-"""The facts of one person: identity, Duldung kind, employment ban, work, language, school, record, applications.
+"""One person's facts: identity, Duldung kind, employment ban, work, language, school, record, applications.
 
-Facts the file does not state are left out (unknown); an empty list means "known: none" (schema rule of unknowns).
+Facts the file does not state are left out (unknown); an empty list means "known: none" (rule of unknowns).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     in_duldung = cur is not None and cur.kind == DULDUNG and cur.documented
     dul_first = _first_duldung(p.chain)
 
-    # identity kind, § 60b now or in the past
+    # identity kind, § 60b now or in the past, own fault
     kind = ctx.identity_kind(rng)
     s60b: Day | None = None
     if (
@@ -117,65 +117,57 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
         lifted = _past_60b(rng, ctx, p.chain)
         if lifted is not None:
             kind = "passport_valid" if chance(rng, 0.5) else "clarified_other"
-    identity = _identity(rng, ctx, p, kind, s60b, lifted, dul_first)
-
-    # employment ban
-    ban = _employment_ban(rng, ctx, p, identity, s60b, in_duldung, dul_first)
+    deception, obstruction = _faults(rng, kind, lifted is not None)
+    own_fault = "current" in (deception, obstruction)
+    ban = _employment_ban(rng, ctx, p, own_fault, s60b, in_duldung, dul_first)
+    banned = ban is not None and ban.get("imposed") is True
 
     # work and training
-    working_age = 18 <= p.age <= 64
     jobs: list[dict[str, Any]] = []
     trainings: list[dict[str, Any]] = []
     work_from = max(entry + ctx.employment_wait, years_after(member.birth, 16), (lifted or 0) + 1)
-    banned = ban is not None and ban.get("imposed") is True
-    ban_since = ban and ban.get("since")
-    job_kind: str | None = None
-    if working_age and not banned and (cur is None or cur.kind != "gestattung" or years >= 1):
-        prob = m["work_by_stay"][sbin]
-        if not member.male:
-            prob *= m["work_factor_female"]
-            if p.has_child_under_3:
-                prob *= m["work_factor_mother_small_child"]
-        if p.age >= 50:
-            prob *= m["work_factor_age_50"]
-        if chance(rng, prob):
-            job_kind = ctx.work_kind(rng)
-            if job_kind == "training" and p.age > 35:
-                job_kind = "part_time"
+    job_kind = _job_kind(rng, ctx, p, sbin) if 18 <= p.age <= 64 and not banned else None
     job_start: Day | None = None
     if job_kind is not None and work_from <= today - 14:
         job_start = _job_start(rng, ctx, work_from, training=job_kind == "training")
-        married = member.spouse is not None
         if job_kind == "training":
             trainings.append(_training(rng, job_start))
-            net = float(between(rng, *m["training_pay_net"].values()) // 10 * 10)
-            jobs.append({"from": iso(job_start), "to": None, "hours_per_week": 39, "social_insurance": True,
-                         "net_monthly_eur": net, "qualified": False})  # fmt: skip
+            p.net_income = float(between(rng, *m["training_pay_net"].values()) // 10 * 10)
+            jobs.append(
+                {"from": iso(job_start), "to": None, "hours_per_week": 39, "social_insurance": True,
+                 "net_monthly_eur": p.net_income, "qualified": False}
+            )  # fmt: skip
         else:
-            jobs.append(_job(rng, ctx, job_kind, job_start, None, married))
-            net = jobs[-1]["net_monthly_eur"]
-        p.net_income = net
-    elif job_kind is not None:
+            jobs.append(_job(rng, ctx, job_kind, job_start, None, member.spouse is not None))
+            p.net_income = jobs[-1]["net_monthly_eur"]
+    else:
         job_kind = None
-    # an earlier job that ended (before the current one, or before a ban)
-    if working_age and years >= 3 and chance(rng, m["past_job_share"]):
-        end_limit = min(job_start or today, _day_or(ban_since, today), s60b or today) - 30
+    if 18 <= p.age <= 64 and years >= 3 and chance(rng, m["past_job_share"]):
+        # an earlier job that ended before the current one, a ban or a § 60b
+        ban_since = _day_or(ban.get("since") if ban else None, today)
+        end_limit = min(job_start or today, ban_since, s60b or today) - 30
         if end_limit - work_from > 120:
             first = between(rng, work_from, end_limit - 90)
             last = between(rng, first + 60, end_limit)
-            jobs.insert(
-                0, _job(rng, ctx, "part_time" if chance(rng, 0.5) else "full_time", first, last, False)
-            )
-    if chance(rng, 0.01) and years >= 5 and job_kind != "training":
+            kind_before = "part_time" if chance(rng, 0.5) else "full_time"
+            jobs.insert(0, _job(rng, ctx, kind_before, first, last, False))
+    if years >= 5 and job_kind != "training" and chance(rng, 0.01):
         _completed_training(rng, ctx, p, trainings, work_from)
 
-    # Ausbildungs- / Beschäftigungsduldung
-    clarified = identity is not None and identity.get("clarified") is True
+    # Ausbildungs- / Beschäftigungsduldung (identity clarified: § 60c Abs. 2 Nr. 3, § 60d Abs. 1 Nr. 1)
     cur = current(p.chain, today)
-    can_overlay = cur is not None and cur.kind == DULDUNG and cur.documented and cur.basis == "60a"
-    if can_overlay and cur is not None and clarified and today >= ctx.in_force_60cd and job_start is not None:
+    if (
+        job_start is not None
+        and cur is not None
+        and cur.kind == DULDUNG
+        and cur.documented
+        and cur.basis == "60a"
+        and today >= ctx.in_force_60cd
+        and not own_fault
+    ):
         if job_kind == "training" and chance(rng, m["duldung_60c_of_trainees"]):
             overlay(p.chain, max(job_start, cur.start, ctx.in_force_60cd), today, "60c")
+            kind = _clarify(rng, kind)
         elif (
             job_kind == "full_time"
             and entry <= ctx.c60d_entry_until
@@ -186,6 +178,8 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
             if since <= today - 7:
                 overlay(p.chain, since, today, "60d")
                 p.basis_60d_from = since
+                kind = _clarify(rng, kind)
+    identity = _identity(rng, ctx, p, kind, deception, obstruction, s60b, lifted, dul_first)
 
     # German, civics
     german, proven_level, cert_day = _german_adult(rng, ctx, p, sbin, job_kind is not None)
@@ -194,18 +188,16 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     _civics(rng, ctx, p, proven_level, cert_day, years)
     _put(out, "integration_course_possible", None if chance(rng, 0.8) else chance(rng, 0.5))
 
-    # schooling in Germany for those who came as children
+    # school in Germany for those who came as children, or a certificate from the country of origin
     age_at_entry = age_on(member.birth, entry)
     if age_at_entry < 17 and p.age <= 30:
-        _past_school(rng, p, age_at_entry)
+        _past_school(rng, ctx, p)
     elif chance(rng, 0.2):
-        out.setdefault("qualifications", []).append(_foreign_qualification(rng, member.birth))
+        qualification = _foreign_qualification(rng, member.birth, entry)
+        if qualification is not None:
+            out.setdefault("qualifications", []).append(qualification)
 
-    if (
-        not chance(rng, m["unknown"]["employment"])
-        or p.basis_60d_from
-        or (trainings and job_kind == "training")
-    ):
+    if not chance(rng, m["unknown"]["employment"]) or p.basis_60d_from or job_kind == "training":
         out["employment"] = jobs
     if trainings:
         out["training"] = trainings
@@ -214,14 +206,56 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     if ban is not None:
         out["employment_ban"] = ban
     _record(rng, ctx, p)
-    if p.age >= 18:
-        _put(out, "security_concerns", None if chance(rng, 0.65) else chance(rng, 0.003))
-        if p.age >= 67:
-            out["health"] = {"pension_age_reached": True}
-        elif chance(rng, 0.15):
-            out["health"] = {"prevents_work_or_language": chance(rng, 0.25 if p.age >= 50 else 0.1),
-                             "pension_age_reached": False}  # fmt: skip
-        _put(out, "caring_for_relative", True if chance(rng, 0.01) else (False if chance(rng, 0.1) else None))
+    _put(out, "security_concerns", None if chance(rng, 0.65) else chance(rng, 0.003))
+    if p.age >= 67:
+        out["health"] = {"pension_age_reached": True}
+    elif chance(rng, 0.15):
+        out["health"] = {
+            "prevents_work_or_language": chance(rng, 0.25 if p.age >= 50 else 0.1),
+            "pension_age_reached": False,
+        }
+    _put(out, "caring_for_relative", True if chance(rng, 0.01) else (False if chance(rng, 0.1) else None))
+
+
+def _job_kind(rng: Random, ctx: Context, p: Person, sbin: str) -> str | None:
+    """Whether (and how) a working-age person without an employment ban works now."""
+    m = ctx.m
+    prob = m["work_by_stay"][sbin]
+    if not p.member.male:
+        prob *= m["work_factor_female"]
+        if p.has_child_under_3:
+            prob *= m["work_factor_mother_small_child"]
+    if p.age >= 50:
+        prob *= m["work_factor_age_50"]
+    if not chance(rng, prob):
+        return None
+    kind = ctx.work_kind(rng)
+    return "part_time" if kind == "training" and p.age > 35 else kind
+
+
+def _clarify(rng: Random, kind: str) -> str:
+    """Identity as the file of a § 60c/§ 60d holder shows it: clarified."""
+    if kind in ("unclarified", "unknown"):
+        return "passport_valid" if chance(rng, 0.5) else "clarified_other"
+    return kind
+
+
+def _faults(rng: Random, kind: str, lifted: bool) -> tuple[str | None, str | None]:
+    """(deception, obstruction) as none / past / current; None = not in the file."""
+    if kind == "60b":
+        deceived = chance(rng, 0.4)
+        deception = "current" if deceived else ("past" if chance(rng, 0.2) else "none")
+        return deception, "current" if not deceived or chance(rng, 0.3) else "none"
+    if kind == "unclarified":
+        r1, r2 = rng.random(), rng.random()
+        deception = "none" if r1 < 0.70 else "past" if r1 < 0.85 else "current" if r1 < 0.90 else None
+        obstruction = "none" if r2 < 0.60 else "past" if r2 < 0.75 else "current" if r2 < 0.90 else None
+        return deception, obstruction
+    if kind == "unknown":
+        return None, None
+    deception = _maybe(rng, 0.7, "past" if chance(rng, 0.06) else "none")
+    obstruction = _maybe(rng, 0.7, "past" if lifted or chance(rng, 0.05) else "none")
+    return deception, obstruction
 
 
 def _day_or(text: Any, default: Day) -> Day:
@@ -232,9 +266,10 @@ def _past_60b(rng: Random, ctx: Context, chain: list[Seg]) -> Day | None:
     """Lay a lifted § 60b period over an earlier Duldung; returns its last day."""
     today = ctx.today
     spans = [
-        s for s in chain
+        s
+        for s in chain
         if s.kind == DULDUNG and s.documented and s.end >= ctx.in_force_60b + 120 and s.start <= today - 240
-    ]  # fmt: skip
+    ]
     if not spans:
         return None
     s = spans[int(rng.random() * len(spans))]
@@ -253,64 +288,45 @@ def _identity(
     ctx: Context,
     p: Person,
     kind: str,
+    deception: str | None,
+    obstruction: str | None,
     s60b: Day | None,
     lifted: Day | None,
     dul_first: Day | None,
 ) -> dict[str, Any] | None:
+    """The identity object; None when the file says nothing about identity."""
     today = ctx.today
     entry = p.member.entry
     if kind == "unknown":
         return None
     ident: dict[str, Any] = {}
     after = dul_first or entry
-    if kind == "passport_valid":
-        p.clarified, p.passport = True, "valid"
+    if kind in ("passport_valid", "clarified_other"):
+        p.clarified = True
+        if kind == "passport_valid":
+            p.passport = "valid"
+        else:
+            p.passport = "expired" if chance(rng, 0.4) else "none"
         ident["clarified"] = True
         if lifted is not None:
             ident["clarified_on"] = iso(min(lifted + 1, today))
         elif chance(rng, 0.5):
             ident["clarified_on"] = _dated(rng, entry, today)
-        ident["passport"] = "valid"
-        if chance(rng, 0.8):
-            ident["passport_valid_until"] = iso(today + between(rng, 60, 3600))
-        _put(ident, "deception", _maybe(rng, 0.7, "past" if chance(rng, 0.05) else "none"))
-        _put(ident, "obstruction", _maybe(rng, 0.7, "past" if lifted is not None else "none"))
-    elif kind == "clarified_other":
-        p.clarified = True
-        p.passport = "expired" if chance(rng, 0.4) else "none"
-        ident["clarified"] = True
-        if lifted is not None:
-            ident["clarified_on"] = iso(min(lifted + 1, today))
-        elif chance(rng, 0.6):
-            ident["clarified_on"] = _dated(rng, entry, today)
         ident["passport"] = p.passport
-        if p.passport == "expired" and chance(rng, 0.7):
-            ident["passport_valid_until"] = iso(between(rng, entry - 1500, today - 1))
-        _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
-        _put(ident, "deception", _maybe(rng, 0.7, "past" if chance(rng, 0.08) else "none"))
-        _put(
-            ident,
-            "obstruction",
-            _maybe(rng, 0.7, "past" if lifted is not None or chance(rng, 0.1) else "none"),
-        )
+        if p.passport == "valid" and chance(rng, 0.8):
+            ident["passport_valid_until"] = iso(today + between(rng, 60, 3600))
+        elif p.passport == "expired" and chance(rng, 0.7):
+            ident["passport_valid_until"] = iso(
+                between(rng, max(entry - 1500, p.member.birth + 1), today - 1)
+            )
+        if p.passport != "valid":
+            _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
     elif kind == "unclarified":
         p.clarified = False
         p.passport = "expired" if chance(rng, 0.15) else "none"
         ident["clarified"] = False
         ident["passport"] = p.passport
         _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
-        r = rng.random()
-        _put(
-            ident,
-            "deception",
-            "none" if r < 0.70 else "past" if r < 0.85 else "current" if r < 0.90 else None,
-        )
-        r = rng.random()
-        _put(
-            ident,
-            "obstruction",
-            "none" if r < 0.60 else "past" if r < 0.75 else "current" if r < 0.90 else None,
-        )
         if chance(rng, 0.4) and after < today - 30:
             ident["instructed_on"] = _dated(rng, after, today - 30)
         if chance(rng, ctx.m["identity_efforts_share"]):
@@ -321,15 +337,14 @@ def _identity(
         ident["clarified"] = False
         ident["passport"] = "none"
         _put(ident, "passport_obtainable", "yes" if chance(rng, 0.85) else None)
-        deceived = chance(rng, 0.4)
-        ident["deception"] = "current" if deceived else ("past" if chance(rng, 0.2) else "none")
-        ident["obstruction"] = "current" if not deceived or chance(rng, 0.3) else "none"
-        if deceived and chance(rng, ctx.m["nationality_unclarified_share"]):
+        if deception == "current" and chance(rng, ctx.m["nationality_unclarified_share"]):
             p.nationality = "XXX"
         if chance(rng, 0.8) and s60b - 14 >= after:
             ident["instructed_on"] = _dated(rng, max(after, s60b - 400), s60b - 14)
         if chance(rng, 0.3):
             ident["efforts"] = _efforts(rng, max(after, s60b - 200), today, between(rng, 1, 3))
+    _put(ident, "deception", deception)
+    _put(ident, "obstruction", obstruction)
     return ident
 
 
@@ -352,11 +367,12 @@ def _employment_ban(
     rng: Random,
     ctx: Context,
     p: Person,
-    identity: dict[str, Any] | None,
+    own_fault: bool,
     s60b: Day | None,
     in_duldung: bool,
     dul_first: Day | None,
 ) -> dict[str, Any] | None:
+    """§ 60b Abs. 5 / § 60a Abs. 6 ban as in the file; {"imposed": False} = known: none; None = unknown."""
     today, rates = ctx.today, ctx.m["employment_ban"]
     if s60b is not None:
         return {"imposed": True, "ground": "60b_5", "since": iso(s60b)}
@@ -368,10 +384,6 @@ def _employment_ban(
         )
         if after_cutoff and chance(rng, rates["safe_country"]):
             return {"imposed": True, "ground": "60a_6_3", "since": iso(dul_first)}
-        own_fault = identity is not None and "current" in (
-            identity.get("deception"),
-            identity.get("obstruction"),
-        )
         if own_fault and chance(rng, rates["own_fault"]):
             return {"imposed": True, "ground": "60a_6_2", "since": _dated(rng, dul_first, today)}
         r = rng.random()
@@ -454,16 +466,16 @@ def _completed_training(
 def _german_adult(
     rng: Random, ctx: Context, p: Person, sbin: str, working: bool
 ) -> tuple[list[dict[str, Any]] | None, int, Day | None]:
-    """German evidence; returns (list or None = unknown, highest proven level index or -1, day of the proof)."""
+    """German evidence: (list, None = unknown; highest proven level index or -1; day of that proof)."""
     m, today = ctx.m, ctx.today
     if chance(rng, m["unknown"]["german"]):
         return None, -1, None
     entry = p.member.entry
-    lo = entry + 180
+    lo = max(entry + 180, years_after(p.member.birth, 14))
     prob = min(0.95, m["german_by_stay"][sbin] * (1.15 if working else 1.0))
     if lo < today - 7 and chance(rng, prob):
         level = ctx.german_level(rng)
-        if sbin in ("6-8", ">8") and level == "A1" and chance(rng, 0.4):
+        if sbin in ("6-8", ">8") and level == "A1" and chance(rng, 0.25):
             level = "A2"
         idx = LEVELS.index(level)
         proof = between(rng, lo, today - 7)
@@ -505,11 +517,19 @@ def _civics(rng: Random, ctx: Context, p: Person, level: int, proof: Day | None,
         out["fdgo_declaration"] = True
 
 
-def _past_school(rng: Random, p: Person, age_at_entry: int) -> None:
+def school_start(birth: Day) -> Day:
+    """1 August of the school year in which a child starts school (six by 30 June)."""
+    b = date.fromordinal(birth)
+    return date(b.year + (6 if (b.month, b.day) <= (6, 30) else 7), 8, 1).toordinal()
+
+
+def _past_school(rng: Random, ctx: Context, p: Person) -> None:
     """School in Germany for someone who came as a child and is an adult now."""
     member = p.member
-    start = max(member.entry + between(rng, 14, 120), years_after(member.birth, 6))
-    end = years_after(member.birth, between(rng, 16, 18)) - between(rng, 0, 60)
+    start = max(member.entry + between(rng, 14, 120), school_start(member.birth))
+    end = min(
+        date(date.fromordinal(member.birth).year + between(rng, 16, 18), 7, 31).toordinal(), ctx.today - 1
+    )
     if end <= start + 180:
         return
     school: dict[str, Any] = {"kind": "school", "from": iso(start), "to": iso(end)}
@@ -525,11 +545,14 @@ def _past_school(rng: Random, p: Person, age_at_entry: int) -> None:
         p.out.setdefault("german", []).append(proof)
 
 
-def _foreign_qualification(rng: Random, birth: Day) -> dict[str, Any]:
-    vocational = chance(rng, 0.25)
+def _foreign_qualification(rng: Random, birth: Day, entry: Day) -> dict[str, Any] | None:
+    """A school-leaving or vocational certificate from the country of origin, obtained before entry."""
+    first, last = years_after(birth, 17), min(years_after(birth, 24), entry - 30)
+    if last < first:
+        return None
     q: dict[str, Any] = {
-        "kind": "vocational" if vocational else "school_leaving",
-        "date": iso(years_after(birth, between(rng, 17, 22))),
+        "kind": "vocational" if chance(rng, 0.25) else "school_leaving",
+        "date": _dated(rng, first, last),
         "obtained_in_germany": False,
     }
     if chance(rng, 0.3):
@@ -546,7 +569,8 @@ def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> Non
     # identity follows the parent who heads the household
     if head is not None and head.clarified is not None:
         ident: dict[str, Any] = {"clarified": head.clarified}
-        ident["passport"] = "valid" if head.passport == "valid" and chance(rng, 0.55) else "none"
+        has_passport = head.passport == "valid" and p.age >= 1 and chance(rng, 0.55)
+        ident["passport"] = "valid" if has_passport else "none"
         out["identity"] = ident
     elif head is None:  # alone
         clarified = chance(rng, 0.5)
@@ -569,10 +593,7 @@ def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> Non
         out["employment_ban"] = {"imposed": True, "ground": "60b_5", "since": iso(since)}
     # school
     if p.age >= 6 and not chance(rng, m["unknown"]["schooling"]):
-        start = max(
-            member.entry + between(rng, 14, 120),
-            date(date.fromordinal(years_after(member.birth, 6)).year, 8, 1).toordinal(),
-        )
+        start = max(member.entry + between(rng, 14, 120), school_start(member.birth))
         if start <= today - 1 and chance(rng, m["school_attendance"]):
             school: dict[str, Any] = {
                 "kind": "vocational_school" if p.age >= 16 and chance(rng, 0.3) else "school",
@@ -665,17 +686,15 @@ def finish(rng: Random, ctx: Context, p: Person, tpl: Template, imminent: bool |
         out["removal_measures_imminent"] = False
     applications: list[dict[str, Any]] = []
     c104 = tpl.c104
-    if cur is not None and cur.kind == FIKTION and c104 is not None:
+    first_day = max(p.member.birth, p.member.entry)
+    if cur is not None and cur.kind == FIKTION and c104 is not None and first_day < c104.expires - 1:
+        # the application that keeps the § 104c permit alive (§ 81 Abs. 4)
         age_then = age_on(p.member.birth, c104.expires)
         path = "aufenthg_25a" if 14 <= age_then < 27 and chance(rng, 0.6) else "aufenthg_25b"
-        if p.age < 14:
+        if age_then < 14:
             path = "aufenthg_25b_family"
-        applications.append(
-            {
-                "path": path,
-                "filed_on": _dated(rng, max(c104.granted + 30, c104.expires - 90), c104.expires - 1),
-            }
-        )
+        lo = max(c104.granted + 30, c104.expires - 90, first_day)
+        applications.append({"path": path, "filed_on": _dated(rng, lo, c104.expires - 1)})
     elif (
         p.age >= 18 and stay_bin(age_on(p.member.entry, today)) in ("3-6", "6-8", ">8") and chance(rng, 0.05)
     ):
