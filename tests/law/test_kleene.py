@@ -33,7 +33,9 @@ def kleene_not(a: bool | None) -> bool | None:
 
 
 PAIRS = list(itertools.product(V, V))
-FRAME = pl.DataFrame({"a": [a for a, _ in PAIRS], "b": [b for _, b in PAIRS]}, schema={"a": pl.Boolean, "b": pl.Boolean})
+FRAME = pl.DataFrame(
+    {"a": [a for a, _ in PAIRS], "b": [b for _, b in PAIRS]}, schema={"a": pl.Boolean, "b": pl.Boolean}
+)
 
 
 def column(expr: pl.Expr) -> list[bool | None]:
@@ -58,7 +60,9 @@ def test_implies_truth_table() -> None:
 
 def test_and_or_of_three_and_empty() -> None:
     triples = list(itertools.product(V, V, V))
-    df = pl.DataFrame({k: [t[i] for t in triples] for i, k in enumerate("xyz")}, schema=dict.fromkeys("xyz", pl.Boolean))
+    df = pl.DataFrame(
+        {k: [t[i] for t in triples] for i, k in enumerate("xyz")}, schema=dict.fromkeys("xyz", pl.Boolean)
+    )
     got_and = df.select(k_and(pl.col("x"), pl.col("y"), pl.col("z")).alias("r"))["r"].to_list()
     got_or = df.select(k_or(pl.col("x"), pl.col("y"), pl.col("z")).alias("r"))["r"].to_list()
     assert got_and == [kleene_and(kleene_and(x, y), z) for x, y, z in triples]

@@ -15,16 +15,20 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rich_cases import rich_cases
-from strategies import case_documents
 
 from bleiberecht.casefile import validate_case
 from bleiberecht.law.engine import evaluate_cases
 from bleiberecht.law.result import build_results
+from rich_cases import rich_cases
+from strategies import case_documents
 
 OUTCOMES = {"eligible", "eligible_later", "not_eligible", "undetermined"}
 POSITIVE = {"eligible", "eligible_later"}
-SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "80")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "80")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Keys that are not facts about the world: identifiers, display text, and the links that make up the
 # case's family structure (a link that is absent means "not in this case", not "unknown").
@@ -56,7 +60,11 @@ def removable_facts(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
     if doc.get("households") is not None:
         places.append(("households",))
         for h, household in enumerate(doc["households"]):
-            places += [("household", h, k) for k in ("monthly_need_eur", "monthly_public_benefits_eur") if k in household]
+            places += [
+                ("household", h, k)
+                for k in ("monthly_need_eur", "monthly_public_benefits_eur")
+                if k in household
+            ]
     return places
 
 

@@ -75,14 +75,29 @@ def age_on(birth: date, on: date) -> int:
 
 
 def fulfilled_on_expr(start: pl.Expr, *, years: pl.Expr | int = 0, months: pl.Expr | int = 0) -> pl.Expr:
-    """Vectorised :func:`fulfilled_on` for years/months; ``years``/``months`` may be expressions."""
-    total_months = (pl.lit(years) if isinstance(years, int) else years) * 12 + (
-        pl.lit(months) if isinstance(months, int) else months
-    )
-    offset = pl.format("{}mo", total_months.cast(pl.Int64))
-    corresponding = start.dt.offset_by(offset)
-    clamped = corresponding.dt.day() != start.dt.day()
-    return pl.when(clamped).then(corresponding + pl.duration(days=1)).otherwise(corresponding)
+    """Vectorised :func:`fulfilled_on` for years/months.
+
+    Constant lengths use Polars' native month offset (which clamps to the month end) and then step past a
+    missing corresponding day (§ 188 Abs. 3). Lengths given as expressions fall back to integer month
+    arithmetic; for dated parameters prefer ``Params.fulfilled_after``, which uses the fast path per value.
+    """
+    if isinstance(years, int) and isinstance(months, int):
+        shifted = start.dt.offset_by(f"{years * 12 + months}mo")
+        return (
+            pl.when(shifted.dt.day() != start.dt.day()).then(shifted + pl.duration(days=1)).otherwise(shifted)
+        )
+    return _fulfilled_on_months(start, (pl.lit(years) if isinstance(years, int) else years) * 12 + months)
+
+
+def _fulfilled_on_months(start: pl.Expr, n: pl.Expr | int) -> pl.Expr:
+    total = start.dt.year().cast(pl.Int64) * 12 + start.dt.month().cast(pl.Int64) - 1 + n
+    year, month = total // 12, total % 12 + 1
+    first = pl.date(year, month, 1)
+    last_day = first.dt.month_end().dt.day()
+    day = start.dt.day()
+    # clamp before building the date (all branches are evaluated), then step past a missing day
+    corresponding = pl.date(year, month, pl.when(day > last_day).then(last_day).otherwise(day))
+    return pl.when(day > last_day).then(corresponding + pl.duration(days=1)).otherwise(corresponding)
 
 
 def add_days_expr(start: pl.Expr, days: pl.Expr | int) -> pl.Expr:
@@ -99,18 +114,21 @@ def age_on_expr(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
     return pl.when(birthday_expr(birth, years) > on).then(years - 1).otherwise(years)
 
 
-def earliest(*dates: pl.Expr | str) -> pl.Expr:
-    """Earliest non-null date per row (null if all are null).
+# Sentinels far outside any case date, as full-length columns (built from the row key ``pk`` that every
+# fact frame has): horizontal min/max over inputs that are all null/constant would otherwise collapse
+# into a length-1 column in Polars.
+_ZERO_DAYS = pl.duration(days=pl.col("pk") * 0)
+_FAR_PAST = pl.date(1000, 1, 1) + _ZERO_DAYS
+_FAR_FUTURE = pl.date(9000, 1, 1) + _ZERO_DAYS
 
-    Uses a list rather than ``pl.min_horizontal``, which mis-broadcasts columns that are entirely null.
-    """
-    return (
-        pl.concat_list([pl.col(d) if isinstance(d, str) else d for d in dates]).list.drop_nulls().list.min()
-    )
+
+def earliest(*dates: pl.Expr | str) -> pl.Expr:
+    """Earliest non-null date per row (null if all are null)."""
+    m = pl.min_horizontal(*[pl.col(d) if isinstance(d, str) else d for d in dates], _FAR_FUTURE)
+    return pl.when(m == _FAR_FUTURE).then(None).otherwise(m)
 
 
 def latest(*dates: pl.Expr | str) -> pl.Expr:
-    """Latest non-null date per row (null if all are null); see :func:`earliest`."""
-    return (
-        pl.concat_list([pl.col(d) if isinstance(d, str) else d for d in dates]).list.drop_nulls().list.max()
-    )
+    """Latest non-null date per row (null if all are null)."""
+    m = pl.max_horizontal(*[pl.col(d) if isinstance(d, str) else d for d in dates], _FAR_PAST)
+    return pl.when(m == _FAR_PAST).then(None).otherwise(m)

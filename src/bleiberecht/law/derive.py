@@ -312,11 +312,9 @@ def _family(persons: pl.DataFrame, p: Params) -> pl.DataFrame:
         kids, left_on=["case_idx", "person_id"], right_on=["case_idx", "parent_id"], how="inner"
     )
     minor_until = birthday_expr(pl.col("child_birth"), 18) - pl.duration(days=1)
-    age_from = p.expr("aufenthg_25b.school_age_from")
-    age_until = p.expr("aufenthg_25b.school_age_until")
-    school_age = (pl.col("as_of") >= birthday_expr(pl.col("child_birth"), age_from)) & (
-        pl.col("as_of") < birthday_expr(pl.col("child_birth"), age_until)
-    )
+    school_age = (
+        pl.col("as_of") >= p.fulfilled_after(pl.col("child_birth"), "aufenthg_25b.school_age_from")
+    ) & (pl.col("as_of") < p.fulfilled_after(pl.col("child_birth"), "aufenthg_25b.school_age_until"))
     same_household = (pl.col("household_idx") == pl.col("child_household")).fill_null(False)
     attends = pl.when(pl.col("child_schooling_known")).then(pl.col("child_school_now").fill_null(False))
     return links.group_by("pk").agg(
@@ -363,7 +361,12 @@ LIST_DEFAULTS: dict[str, dict[str, object]] = {
     },
     "qualifications": {"qual_unclear": False},
     "training": {"training_now": False},
-    "employment": {"work_now": False, "work_now_net": 0.0, "work_now_net_unknown": False, "work_now_hours": 0.0},
+    "employment": {
+        "work_now": False,
+        "work_now_net": 0.0,
+        "work_now_net_unknown": False,
+        "work_now_hours": 0.0,
+    },
     "convictions": {
         "conv_count": 0,
         "conv_months_unknown": False,

@@ -12,12 +12,13 @@ from typing import Any
 
 import polars as pl
 
-from .calendar import birthday_expr, fulfilled_on_expr
+from .calendar import birthday_expr, earliest, latest
 from .derive import derive
 from .facts import build_fact_tables
 from .norm import Norm
-from .norms import ALL_NORMS
+from .norms import ALL_NORMS, ALL_REVIEWS
 from .params import Params, load_params
+from .review import Review, evaluate_review
 
 ELIGIBLE = ("eligible", "eligible_later")
 
@@ -118,18 +119,17 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
     blocking_unknown = pl.any_horizontal(
         [(st(r.key) == "unknown") & ~pl.col(_c(path, r.key, "waivable")).fill_null(False) for r in reqs]
     )
-    # concat_list rather than max/min_horizontal: the latter mis-broadcast all-null scalar columns.
-    ef = pl.concat_list(
-        pl.lit(norm.in_force_from).repeat_by(pl.len()).list.first(),
+    ef = latest(
+        pl.lit(norm.in_force_from),
         *[pl.when(st(r.key) == "met").then(pl.col(_c(path, r.key, "met_from"))) for r in reqs],
-    ).list.max()
-    apply_by = pl.concat_list(*[pl.col(_c(path, r.key, "apply_by")) for r in reqs]).list.min()
-    binding = pl.concat_list(
+    )
+    apply_by = earliest(*[pl.col(_c(path, r.key, "apply_by")) for r in reqs])
+    binding = earliest(
         *[
             pl.when(pl.col(_c(path, r.key, "filed_on")).is_null()).then(pl.col(_c(path, r.key, "apply_by")))
             for r in reqs
         ]
-    ).list.min()
+    )
     outcome = (
         pl.when(~pl.col(_c(path, "in_force")))
         .then(None)
@@ -256,7 +256,9 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
         me.explode("parent_ids", empty_as_null=True)
         .filter(pl.col("parent_ids").is_not_null())
         .join(
-            refs.explode("parent_ids", empty_as_null=True).rename({"person_id": "sibling_id", "household_idx": "ref_household"}),
+            refs.explode("parent_ids", empty_as_null=True).rename(
+                {"person_id": "sibling_id", "household_idx": "ref_household"}
+            ),
             on=["case_idx", "parent_ids"],
             how="inner",
         )
@@ -277,7 +279,7 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
 
 
 def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.DataFrame:
-    green_until = fulfilled_on_expr(pl.col("as_of"), months=p.expr("screening.green_months"))
+    green_until = p.fulfilled_after(pl.col("as_of"), "screening.green_months")
     greens, yellows = [], []
     for n in norms:
         out, ef = pl.col(_c(n.key, "outcome")), pl.col(_c(n.key, "eligible_from"))
@@ -299,14 +301,21 @@ def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.Dat
     )
 
 
-def evaluate_frame(facts: pl.DataFrame, p: Params, norms: Sequence[Norm] = ALL_NORMS) -> pl.DataFrame:
-    """Evaluate all norms on a derived-facts frame (one row per person)."""
+def evaluate_frame(
+    facts: pl.DataFrame,
+    p: Params,
+    norms: Sequence[Norm] = ALL_NORMS,
+    reviews: Sequence[Review] = ALL_REVIEWS,
+) -> pl.DataFrame:
+    """Evaluate all norms, then all reviews, on a derived-facts frame (one row per person)."""
     df = facts.with_columns([e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
     for stage in sorted({n.stage for n in norms}):
         if stage > 1:
             df = add_relations(df)
         for norm in (n for n in norms if n.stage == stage):
             df = _evaluate_norm(df, norm, p)
+    for review in reviews:
+        df = evaluate_review(df, review, p)
     return _traffic_light(df, norms, p)
 
 

@@ -17,6 +17,8 @@ from typing import Any
 import polars as pl
 import yaml
 
+from .calendar import fulfilled_on_expr
+
 UNITS = {
     "years",
     "months",
@@ -141,6 +143,23 @@ class Params:
     def expr(self, name: str) -> pl.Expr:
         """Column expression: the value in force on each row's ``as_of``."""
         return self[name].expr(pl.col("as_of"))
+
+    def fulfilled_after(self, start: pl.Expr, name: str, *, before: bool = False) -> pl.Expr:
+        """Day on which a period of the length given by parameter ``name`` (unit years or months), beginning on
+        ``start``, is fulfilled (§§ 187 Abs. 2, 188 BGB); ``before`` counts backwards (for early alerts).
+
+        One fast constant-offset branch per distinct value of the parameter, chosen by each row's ``as_of``.
+        """
+        param = self[name]
+        factor = {"years": 12, "months": 1}.get(param.unit)
+        if factor is None:
+            raise ParameterError(f"{name}: unit {param.unit} is not a period length")
+        chain: Any = pl
+        for value in sorted({v.value for v in param.values}):
+            months = -value * factor if before else value * factor
+            chain = chain.when(self.expr(name) == value).then(fulfilled_on_expr(start, months=months))
+        result: pl.Expr = chain.otherwise(None)
+        return result
 
     def value(self, name: str, on: date) -> Any:
         return self[name].value_on(on)

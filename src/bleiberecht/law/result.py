@@ -13,8 +13,9 @@ from typing import Any
 import polars as pl
 
 from .norm import Norm, Requirement, Text
-from .norms import ALL_NORMS
+from .norms import ALL_NORMS, ALL_REVIEWS
 from .params import Params, load_params
+from .review import Review
 
 FORMAT = "bleiberecht.result/1"
 RULES_VERSION = "2026.11.25"
@@ -163,13 +164,39 @@ def _next_questions(paths: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"fact": f, "decides": decides[f]} for f in ranked]
 
 
-def person_result(row: dict[str, Any], norms: Sequence[Norm] = ALL_NORMS, lang: str = "de") -> dict[str, Any]:
+def _reviews(row: dict[str, Any], reviews: Sequence[Review], lang: str) -> list[dict[str, Any]]:
+    out = []
+    for review in reviews:
+        if not row.get(f"{review.key}__applies"):
+            continue
+        held = [r for r in review.reasons if row.get(f"{review.key}__reason__{r.code}") is True]
+        open_ = [r for r in review.reasons if row.get(f"{review.key}__reason__{r.code}") is None]
+        out.append(
+            {
+                "review": review.key,
+                "title": review.title.get(lang),
+                "flag": bool(row.get(f"{review.key}__flag")),
+                "citation": review.citation,
+                "reasons": [f"{r.code}: {r.text.get(lang)} ({r.citation})" for r in held],
+                "reason_codes": [r.code for r in held],
+                "open_questions": [f"{r.code}: {r.text.get(lang)}" for r in open_],
+            }
+        )
+    return out
+
+
+def person_result(
+    row: dict[str, Any],
+    norms: Sequence[Norm] = ALL_NORMS,
+    lang: str = "de",
+    reviews: Sequence[Review] = ALL_REVIEWS,
+) -> dict[str, Any]:
     paths = [_path_result(row, n, lang) for n in norms if row[f"{n.key}__in_force"]]
     return {
         "id": row["person_id"],
         "traffic_light": row["traffic_light"],
         "paths": paths,
-        "reviews": [],
+        "reviews": _reviews(row, reviews, lang),
         "deadlines": _deadlines(row, norms, paths, lang),
         "next_questions": _next_questions(paths),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..norm import Norm
+from ..review import Review
 from . import (
     aufenthg_25_5,
     aufenthg_25a,
@@ -20,3 +21,5 @@ ALL_NORMS: tuple[Norm, ...] = (
     aufenthg_25a_family.NORM,
     aufenthg_25b_family.NORM,
 )
+
+ALL_REVIEWS: tuple[Review, ...] = ()

@@ -11,7 +11,6 @@ from datetime import date
 
 import polars as pl
 
-from ..calendar import fulfilled_on_expr
 from ..kleene import TRUE
 from ..norm import Norm, Req, Text
 from ..params import Params
@@ -49,7 +48,7 @@ NORM.adopt(b25.NORM, "geduldet")
 )
 def stay_stichtag(p: Params) -> Req:
     stichtag = pl.lit(p["aufenthg_104c.stichtag"].values[0].value)
-    reached = fulfilled_on_expr(pl.col("stay104c_start"), years=p.expr("aufenthg_104c.years"))
+    reached = p.fulfilled_after(pl.col("stay104c_start"), "aufenthg_104c.years")
     ok = pl.when(pl.col("known__statuses")).then((reached <= stichtag).fill_null(False))
     return Req(ok=ok, values={"start": pl.col("stay104c_start")})
 

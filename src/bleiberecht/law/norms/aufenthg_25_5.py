@@ -10,7 +10,6 @@ from datetime import date
 
 import polars as pl
 
-from ..calendar import fulfilled_on_expr
 from ..kleene import TRUE, k_or
 from ..norm import Norm, Req, Text
 from ..params import Params
@@ -29,9 +28,9 @@ NORM = Norm(
 
 
 def suspended_18_from(p: Params) -> pl.Expr:
-    return fulfilled_on_expr(
-        pl.col("duldung_start"), months=p.expr("aufenthg_25_5.soll_months")
-    ) + pl.duration(days=pl.col("duldung_excluded_days").fill_null(0))
+    return p.fulfilled_after(pl.col("duldung_start"), "aufenthg_25_5.soll_months") + pl.duration(
+        days=pl.col("duldung_excluded_days").fill_null(0)
+    )
 
 
 @NORM.requirement(

@@ -12,7 +12,7 @@ from datetime import date
 
 import polars as pl
 
-from ..calendar import birthday_expr, earliest, fulfilled_on_expr
+from ..calendar import earliest
 from ..kleene import TRUE, k_or
 from ..norm import Norm, Req, Text
 from ..params import Params
@@ -38,7 +38,7 @@ def _privileged(p: Params) -> pl.Expr:
 
 def apply_by(p: Params) -> pl.Expr:
     """Nr. 3: application before completing the 27th year = at the latest the day before the 27th birthday."""
-    return birthday_expr(pl.col("birth_date"), p.expr("aufenthg_25a.age_limit")) - pl.duration(days=1)
+    return p.fulfilled_after(pl.col("birth_date"), "aufenthg_25a.age_limit") - pl.duration(days=1)
 
 
 @NORM.requirement(
@@ -59,7 +59,7 @@ def apply_by(p: Params) -> pl.Expr:
     },
 )
 def age(p: Params) -> Req:
-    reached = birthday_expr(pl.col("birth_date"), p.expr("aufenthg_25a.min_age"))
+    reached = p.fulfilled_after(pl.col("birth_date"), "aufenthg_25a.min_age")
     return Req(
         ok=pl.when(pl.col("birth_date").is_not_null()).then(TRUE),
         met_from=reached,
@@ -92,8 +92,7 @@ def age(p: Params) -> Req:
     },
 )
 def duldung_12_months(p: Params) -> Req:
-    months = p.expr("aufenthg_25a.duldung_months")
-    met = fulfilled_on_expr(pl.col("duldung_start"), months=months) + pl.duration(
+    met = p.fulfilled_after(pl.col("duldung_start"), "aufenthg_25a.duldung_months") + pl.duration(
         days=pl.col("duldung_excluded_days").fill_null(0)
     )
     holds = pl.col("holds_104c").fill_null(False)
@@ -128,7 +127,11 @@ def duldung_12_months(p: Params) -> Req:
 def stay(p: Params) -> Req:
     years = p.expr("aufenthg_25a.stay_years")
     priv = _privileged(p)  # § 25a Abs. 5: § 60b periods count for § 104c holders
-    met = pl.when(priv).then(chain_met("stay_priv", years)).otherwise(chain_met("stay", years))
+    met = (
+        pl.when(priv)
+        .then(chain_met(p, "stay_priv", "aufenthg_25a.stay_years"))
+        .otherwise(chain_met(p, "stay", "aufenthg_25a.stay_years"))
+    )
     start = pl.when(priv).then(pl.col("stay_priv_start")).otherwise(pl.col("stay_start"))
     return Req(
         ok=pl.when(priv).then(chain_ok("stay_priv")).otherwise(chain_ok("stay")),
@@ -169,7 +172,7 @@ def stay(p: Params) -> Req:
 def school(p: Params) -> Req:
     years = p.expr("aufenthg_25a.school_years")
     first = pl.col("school_first_from")
-    needed = (fulfilled_on_expr(first, years=years) - first).dt.total_days()
+    needed = (p.fulfilled_after(first, "aufenthg_25a.school_years") - first).dt.total_days()
     done = pl.col("school_days_successful").fill_null(0)
     reached = done >= needed
     ongoing_needed = p.expr("aufenthg_25a.school_must_be_ongoing")
@@ -366,7 +369,7 @@ NORM.consequence_fn = b25.consequence
 )
 def _age_alert(p: Params) -> pl.Expr:
     last = apply_by(p)
-    alert = fulfilled_on_expr(last, months=-p.expr("aufenthg_25a.alert_months_before_age_limit"))
+    alert = p.fulfilled_after(last, "aufenthg_25a.alert_months_before_age_limit", before=True)
     return pl.when(pl.col("applied__aufenthg_25a").is_null()).then(alert)
 
 

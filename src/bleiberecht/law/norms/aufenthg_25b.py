@@ -11,10 +11,9 @@ from datetime import date
 
 import polars as pl
 
-from ..calendar import birthday_expr
 from ..kleene import TRUE, k_and, k_or
 from ..norm import Norm, Req, Text
-from ..params import Params
+from ..params import Params, load_params
 from . import general
 from .common import chain_met, chain_ok, civics_proven, german_proven, privileged_104c
 
@@ -70,13 +69,13 @@ def stay_dates(p: Params, prefix_normal: str, prefix_priv: str) -> dict[str, pl.
     start = pl.when(priv).then(pl.col(f"{prefix_priv}_start")).otherwise(pl.col(prefix["start"]))
     m_long = (
         pl.when(priv)
-        .then(chain_met(prefix_priv, p.expr("aufenthg_25b.years")))
-        .otherwise(chain_met(prefix_normal, p.expr("aufenthg_25b.years")))
+        .then(chain_met(p, prefix_priv, "aufenthg_25b.years"))
+        .otherwise(chain_met(p, prefix_normal, "aufenthg_25b.years"))
     )
     m_short = (
         pl.when(priv)
-        .then(chain_met(prefix_priv, p.expr("aufenthg_25b.years_with_child")))
-        .otherwise(chain_met(prefix_normal, p.expr("aufenthg_25b.years_with_child")))
+        .then(chain_met(p, prefix_priv, "aufenthg_25b.years_with_child"))
+        .otherwise(chain_met(p, prefix_normal, "aufenthg_25b.years_with_child"))
     )
     ok = pl.when(priv).then(chain_ok(prefix_priv)).otherwise(chain_ok(prefix_normal))
     return {"start": start, "long": m_long, "short": m_short, "ok": ok}
@@ -175,19 +174,16 @@ def civics(p: Params) -> Req:
     return Req(ok=ok, met_from=met_from, values={"met_from": met_from})
 
 
+_P = load_params()
+
+
 def abs3_waiver() -> pl.Expr:
     """§ 25b Abs. 3: illness, disability or age — mandatory waiver of Nr. 3 and 4 (Kleene: may be unknown).
 
     "Altersgründe": reaching the statutory pension age (BW JuM 2022), read from the record or the birth date.
     """
-    pension_age = birthday_expr(pl.col("birth_date"), p_pension_age()) <= pl.col("as_of")
+    pension_age = _P.fulfilled_after(pl.col("birth_date"), "sgb6.regelaltersgrenze_years") <= pl.col("as_of")
     return k_or(pl.col("health_prevents_work_or_language"), pl.col("pension_age_reached"), pension_age)
-
-
-def p_pension_age() -> pl.Expr:
-    from ..params import load_params
-
-    return load_params().expr("sgb6.regelaltersgrenze_years")
 
 
 def livelihood_req(p: Params) -> Req:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..calendar import earliest, fulfilled_on_expr
+from ..calendar import earliest
 from ..kleene import TRUE
+from ..params import Params
 
 
 def privileged_104c(p_until: pl.Expr) -> pl.Expr:
@@ -40,9 +41,9 @@ def civics_proven() -> tuple[pl.Expr, pl.Expr]:
     return ok, met_from
 
 
-def chain_met(prefix: str, years: pl.Expr) -> pl.Expr:
+def chain_met(p: Params, prefix: str, length_param: str) -> pl.Expr:
     """Date a "since N years" chain is fulfilled: anniversary plus the days inside that do not count."""
-    return fulfilled_on_expr(pl.col(f"{prefix}_start"), years=years) + pl.duration(
+    return p.fulfilled_after(pl.col(f"{prefix}_start"), length_param) + pl.duration(
         days=pl.col(f"{prefix}_excluded_days").fill_null(0)
     )
 

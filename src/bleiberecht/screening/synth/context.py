@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from bleiberecht.law.params import Parameter, load_params
 from bleiberecht.screening.synth.calibration import Calibration, load_calibration
 from bleiberecht.screening.synth.draw import Day, Weighted, age_range, day, years_before
 
@@ -56,6 +57,11 @@ class Context:
     identity_kind: Weighted[str]
     german_level: Weighted[str]
     conviction: Weighted[str]
+    passport_obtainable: Weighted[str]
+    deception_unclarified: Weighted[str]
+    obstruction_unclarified: Weighted[str]
+    school_success: Weighted[str]
+    application_path: Weighted[str]
     # legal dates
     in_force_60b: Day
     in_force_60cd: Day
@@ -65,11 +71,23 @@ class Context:
     c104_months: int
     c60d_entry_until: Day
     employment_wait: int
-    safe_countries: dict[str, Day]
+    safe_countries: dict[str, Day]  # country -> asylum applications after this day bring the § 60a Abs. 6 ban
     backlog: tuple[Day, Day, int]
 
     def years_before(self, years: int) -> Day:
         return years_before(self.as_of, years)
+
+
+def _first_or_current(param: Parameter, on: date) -> Any:
+    """The value in force on ``on``, or the first value for dates before it (for old as_of dates)."""
+    current = [v.value for v in param.values if v.valid_from <= on]
+    return current[-1] if current else param.values[0].value
+
+
+def _dated_day(param: Parameter, on: date) -> Day:
+    """A date parameter in force on ``on``; before it exists, a day that excludes everything."""
+    current = [v.value for v in param.values if v.valid_from <= on]
+    return current[-1].toordinal() if current and current[-1] is not None else date.min.toordinal()
 
 
 def _age_bins(weights: dict[str, float]) -> Weighted[tuple[int, int]]:
@@ -80,6 +98,9 @@ def make_context(as_of: date, land: str, cal: Calibration | None = None) -> Cont
     if land not in LANDS:
         raise ValueError(f"unknown land {land!r}; expected one of {', '.join(LANDS)}")
     cal = cal or load_calibration()
+    law = load_params()
+    stichtag_param = law["aufenthg_104c.stichtag"]
+    stichtag: date = stichtag_param.values[0].value
     m = {name: spec.get("value") for name, spec in cal.model.items()}
     outcomes: dict[str, float] = m["asylum_outcomes"]
     c104 = m["c104"]
@@ -107,14 +128,24 @@ def make_context(as_of: date, land: str, cal: Calibration | None = None) -> Cont
         identity_kind=Weighted(m["identity_adults"]),
         german_level=Weighted(m["german_levels"]),
         conviction=Weighted(m["convictions"]),
+        passport_obtainable=Weighted(m["identity_details"]["passport_obtainable"]),
+        deception_unclarified=Weighted(m["identity_details"]["deception_unclarified"]),
+        obstruction_unclarified=Weighted(m["identity_details"]["obstruction_unclarified"]),
+        school_success=Weighted(m["schooling_details"]["successful"]),
+        application_path=Weighted(m["applications"]["paths"]),
         in_force_60b=cal.law_date("in_force_60b").toordinal(),
         in_force_60cd=cal.law_date("in_force_60c_60d").toordinal(),
-        c104_cutoff=cal.law_date("c104_cutoff").toordinal(),
-        c104_first=cal.law_date("c104_first_grant").toordinal(),
-        c104_last=cal.law_date("c104_last_grant").toordinal(),
+        c104_cutoff=years_before(
+            stichtag, int(law.value("aufenthg_104c.years", stichtag_param.values[0].valid_from))
+        ),
+        c104_first=stichtag_param.values[0].valid_from.toordinal(),
+        c104_last=law.value("aufenthg_104c.last_day", stichtag_param.values[0].valid_from).toordinal(),
         c104_months=int(cal.law_value("c104_months")),
-        c60d_entry_until=cal.law_date("c60d_entry_until").toordinal(),
-        employment_wait=int(cal.law_value("employment_wait_days")),
-        safe_countries={k: day(v) for k, v in cal.law_value("safe_countries").items()},
+        c60d_entry_until=_dated_day(law["aufenthg_60d.entry_cutoff"], as_of),
+        employment_wait=30 * int(_first_or_current(law["beschv_32.waiting_months"], as_of)),
+        safe_countries={
+            row["country"]: row["application_cutoff"].toordinal()
+            for row in _first_or_current(law["aufenthg_29a.safe_countries_of_origin"], as_of)
+        },
         backlog=(day(backlog["from"]), day(backlog["to"]), int(backlog["max_days"])),
     )

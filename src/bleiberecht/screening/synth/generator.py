@@ -41,7 +41,6 @@ def build_case(rng: Random, ctx: Context, case_id: str, budget: int, seed: int) 
             rng, ctx, tpl, start, born_here=member.born_here, with_household=with_household
         )
         persons.append(Person(member, nationality, chain, proc))
-    by_member = {id(p.member): p for p in persons}
     head = persons[0]
     for p in persons:
         if p.member.role in (HEAD, PARTNER) and not p.member.male:
@@ -52,13 +51,13 @@ def build_case(rng: Random, ctx: Context, case_id: str, budget: int, seed: int) 
             fill_adult(rng, ctx, p)
         else:
             fill_minor(rng, ctx, p, head if head is not p else None)
-    _family_60d(persons, by_member, today)
+    _family_60d(persons, today)
 
+    # the household shares whether its removal is imminent (stat L107)
     imminent: bool | None = None
-    r = rng.random()
-    if r < m["removal_measures_imminent"]:
+    if chance(rng, m["removal_measures_imminent"]):
         imminent = True
-    elif r < 0.45:
+    elif not chance(rng, m["unknown"]["removal_measures"]):
         imminent = False
     family = ""
     if not chance(rng, m["unknown"]["name"]):
@@ -123,7 +122,7 @@ def _person_start(rng: Random, ctx: Context, member: Member, entry: Day, tpl: Te
     return entry, True
 
 
-def _family_60d(persons: list[Person], by_member: dict[int, Person], today: Day) -> None:
+def _family_60d(persons: list[Person], today: Day) -> None:
     """§ 60d Abs. 2: spouse and minor children of a Beschäftigungsduldung holder get one too."""
     for holder in persons:
         since = holder.basis_60d_from

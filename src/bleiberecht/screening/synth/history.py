@@ -76,32 +76,22 @@ def procedure(
     Without a limit the procedure may still run on as_of: then ``final`` (and maybe ``decided``) stay None and
     the outcome is 'pending' if nothing has been decided yet.
     """
-    today = ctx.today
+    today, d = ctx.today, ctx.m["asylum_procedure"]
     start = arrival if by_birth else arrival + between(rng, 0, 5)
     b_from, b_to, b_days = ctx.backlog
     if by_birth:
-        delay = between(rng, 7, 60)
+        delay = between(rng, *d["delay_by_birth_days"])
     elif b_from <= arrival <= b_to:
         delay = between(rng, 30, b_days)
     else:
-        delay = between(rng, 0, 45)
+        delay = between(rng, *d["delay_days"])
     applied = start + delay
-    if outcome == "rejected":
-        decided = applied + between(rng, 90, 540)
-    elif outcome == "inadmissible":
-        decided = applied + between(rng, 30, 180)
-    elif outcome == "withdrawn":
-        decided = applied + between(rng, 30, 400)
-    else:  # manifestly unfounded
-        decided = applied + between(rng, 20, 200)
-    if outcome == "withdrawn":
-        final = decided + 14
-    elif outcome == "rejected":
-        final = decided + (between(rng, 120, 1460) if chance(rng, ctx.m["appeal_share"]) else 15)
-    elif outcome == "inadmissible":
-        final = decided + (between(rng, 60, 400) if chance(rng, 0.3) else between(rng, 7, 21))
+    kind = "manifestly_unfounded" if outcome.startswith("rejected_manifestly") else outcome
+    decided = applied + between(rng, *d["decision_days"][kind])
+    if chance(rng, d["appeal_share"][kind]):
+        final = decided + between(rng, *d["appeal_days"][kind])
     else:
-        final = decided + (between(rng, 30, 300) if chance(rng, 0.4) else 8)
+        final = decided + d["final_without_appeal_days"][kind]
     if limit is not None and final > limit:
         total, room = final - start, max(limit - start, 3)
         applied = start + (applied - start) * room // total
@@ -118,7 +108,7 @@ def procedure(
 
 
 def household_template(rng: Random, ctx: Context, entry: Day) -> Template:
-    today = ctx.today
+    today, days = ctx.today, ctx.m["history_days"]
     outcome = ctx.asylum_outcome(rng)
     segs: list[Seg] = []
     if outcome == NEVER:
@@ -128,8 +118,9 @@ def household_template(rng: Random, ctx: Context, entry: Day) -> Template:
             visa_end = min(entry + 89, today - 8)
             segs.append(Seg(VISA, entry, visa_end))
             after = visa_end + 1
-        first = min(after + between(rng, 0, 400), today - 7)
-        first = max(first, after)
+        first = after
+        if chance(rng, ctx.m["never_applied_unlawful_share"]):
+            first = max(after, min(after + between(rng, *days["never_applied_until_duldung"]), today - 7))
         if first > after:
             segs.append(Seg(UNLAWFUL, after, first - 1))
         dul_from = first
@@ -142,12 +133,12 @@ def household_template(rng: Random, ctx: Context, entry: Day) -> Template:
         dul_from = proc.final + 1
         r = rng.random()
         if r < ctx.m["undocumented_start_share"]:
-            end = min(dul_from + between(rng, 14, 60), today - 7)
+            end = min(dul_from + between(rng, *days["undocumented_start"]), today - 7)
             if end >= dul_from:
                 segs.append(Seg(DULDUNG, dul_from, end, "60a", documented=False))
                 dul_from = end + 1
         elif r < ctx.m["undocumented_start_share"] + ctx.m["unlawful_episode_share"]:
-            end = min(dul_from + between(rng, 30, 180), today - 7)
+            end = min(dul_from + between(rng, *days["unlawful_episode"]), today - 7)
             if end >= dul_from:
                 segs.append(Seg(UNLAWFUL, dul_from, end))
                 dul_from = end + 1
@@ -197,7 +188,7 @@ def _duldung_spans(segs: list[Seg], min_len: int) -> list[int]:
 def _punch_gap(rng: Random, ctx: Context, segs: list[Seg]) -> None:
     """A gap between two Duldung papers: nothing on file, a claim without paper, or unlawful stay."""
     long = chance(rng, ctx.m["long_gap_share"])
-    length = between(rng, 30, 120) if long else between(rng, 1, 10)
+    length = between(rng, *ctx.m["history_days"]["long_gap" if long else "short_gap"])
     candidates = _duldung_spans(segs, length + 90)
     if not candidates:
         return
@@ -228,7 +219,7 @@ def _abroad(rng: Random, ctx: Context, segs: list[Seg]) -> Day | None:
     i = candidates[int(rng.random() * len(candidates))]
     seg = segs[i]
     left = between(rng, seg.start + 30, seg.end - 100)
-    back = left + between(rng, 14, 60)
+    back = left + between(rng, *ctx.m["history_days"]["abroad"])
     resumed = back + (between(rng, 3, 30) if chance(rng, 0.3) else 0)
     replacement = [Seg(DULDUNG, seg.start, left - 1, seg.basis), Seg(ABROAD, left, back - 1)]
     if resumed > back:
@@ -262,7 +253,7 @@ def segment_at(segs: list[Seg], day_: Day) -> Seg | None:
 
 def person_history(
     rng: Random, ctx: Context, tpl: Template, start: Day, *, born_here: bool, with_household: bool
-) -> tuple[list[Seg], Procedure | None]:
+) -> tuple[list[Seg], Procedure]:
     """The person's status chain and asylum procedure (never_applied e.g. for a child born into a permit)."""
     proc = tpl.procedure
     if with_household:

@@ -50,10 +50,8 @@ def _ongoing(items: Iterable[Mapping[str, Any]], on: str) -> bool:
 
 
 def _current_status(p: Mapping[str, Any], on: str) -> Mapping[str, Any] | None:
-    for s in p.get("statuses", []):
-        if s["from"] <= on and (s.get("to") is None or s["to"] >= on):
-            return s
-    return None
+    statuses: list[Mapping[str, Any]] = p.get("statuses", [])
+    return next((s for s in statuses if s["from"] <= on and (s.get("to") is None or s["to"] >= on)), None)
 
 
 class _Share:

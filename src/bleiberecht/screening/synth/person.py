@@ -31,12 +31,6 @@ KEY_ORDER = (
     "pending_criminal_proceedings", "entry_ban_active", "security_concerns", "health", "caring_for_relative",
     "employment_ban", "removal_measures_imminent", "applications", "notes",
 )  # fmt: skip
-REJECTED = (
-    "rejected",
-    "rejected_manifestly_unfounded",
-    "rejected_manifestly_unfounded_qualified",
-    "inadmissible",
-)
 EFFORTS = (
     "embassy_visit", "application_filed", "fee_paid", "documents_requested_home_country",
     "lawyer_commissioned_home_country", "sworn_declaration", "voluntary_return_declaration", "other",
@@ -85,6 +79,11 @@ def _put(out: dict[str, Any], key: str, value: Any) -> None:
         out[key] = value
 
 
+def _flag(rng: Random, p_unknown: float, p_true: float) -> bool | None:
+    """A yes/no fact: None (not in the file) with ``p_unknown``, else True with ``p_true``."""
+    return None if chance(rng, p_unknown) else chance(rng, p_true)
+
+
 # ------------------------------------------------------------------------------------------ adults
 
 
@@ -116,8 +115,9 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     if s60b is None and chance(rng, m["duldung_60b_past"]):
         lifted = _past_60b(rng, ctx, p.chain)
         if lifted is not None:
-            kind = "passport_valid" if chance(rng, 0.5) else "clarified_other"
-    deception, obstruction = _faults(rng, kind, lifted is not None)
+            lifted_valid = m["identity_details"]["lifted_60b_passport_valid"]
+            kind = "passport_valid" if chance(rng, lifted_valid) else "clarified_other"
+    deception, obstruction = _faults(rng, ctx, kind, lifted is not None)
     own_fault = "current" in (deception, obstruction)
     ban = _employment_ban(rng, ctx, p, own_fault, s60b, in_duldung, dul_first)
     banned = ban is not None and ban.get("imposed") is True
@@ -131,7 +131,7 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     if job_kind is not None and work_from <= today - 14:
         job_start = _job_start(rng, ctx, work_from, training=job_kind == "training")
         if job_kind == "training":
-            trainings.append(_training(rng, job_start))
+            trainings.append(_training(rng, ctx, job_start))
             p.net_income = float(between(rng, *m["training_pay_net"].values()) // 10 * 10)
             jobs.append(
                 {"from": iso(job_start), "to": None, "hours_per_week": 39, "social_insurance": True,
@@ -151,7 +151,7 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
             last = between(rng, first + 60, end_limit)
             kind_before = "part_time" if chance(rng, 0.5) else "full_time"
             jobs.insert(0, _job(rng, ctx, kind_before, first, last, False))
-    if years >= 5 and job_kind != "training" and chance(rng, 0.01):
+    if years >= 5 and job_kind != "training" and chance(rng, m["work_details"]["completed_training"]):
         _completed_training(rng, ctx, p, trainings, work_from)
 
     # Ausbildungs- / Beschäftigungsduldung (identity clarified: § 60c Abs. 2 Nr. 3, § 60d Abs. 1 Nr. 1)
@@ -186,14 +186,16 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     if german is not None:
         out["german"] = german
     _civics(rng, ctx, p, proven_level, cert_day, years)
-    _put(out, "integration_course_possible", None if chance(rng, 0.8) else chance(rng, 0.5))
+    unknown, other = m["unknown"], m["other_facts"]
+    possible = _flag(rng, unknown["integration_course_possible"], other["integration_course_possible"])
+    _put(out, "integration_course_possible", possible)
 
     # school in Germany for those who came as children, or a certificate from the country of origin
     age_at_entry = age_on(member.birth, entry)
     if age_at_entry < 17 and p.age <= 30:
         _past_school(rng, ctx, p)
-    elif chance(rng, 0.2):
-        qualification = _foreign_qualification(rng, member.birth, entry)
+    elif chance(rng, m["schooling_details"]["foreign_qualification"]):
+        qualification = _foreign_qualification(rng, ctx, member.birth, entry)
         if qualification is not None:
             out.setdefault("qualifications", []).append(qualification)
 
@@ -206,15 +208,13 @@ def fill_adult(rng: Random, ctx: Context, p: Person) -> None:
     if ban is not None:
         out["employment_ban"] = ban
     _record(rng, ctx, p)
-    _put(out, "security_concerns", None if chance(rng, 0.65) else chance(rng, 0.003))
+    _put(out, "security_concerns", _flag(rng, unknown["security_concerns"], other["security_concerns"]))
     if p.age >= 67:
         out["health"] = {"pension_age_reached": True}
-    elif chance(rng, 0.15):
-        out["health"] = {
-            "prevents_work_or_language": chance(rng, 0.25 if p.age >= 50 else 0.1),
-            "pension_age_reached": False,
-        }
-    _put(out, "caring_for_relative", True if chance(rng, 0.01) else (False if chance(rng, 0.1) else None))
+    elif chance(rng, other["health_in_file"]):
+        prevents = other["prevents_work_50"] if p.age >= 50 else other["prevents_work"]
+        out["health"] = {"prevents_work_or_language": chance(rng, prevents), "pension_age_reached": False}
+    _put(out, "caring_for_relative", _flag(rng, unknown["caring_for_relative"], other["caring_for_relative"]))
 
 
 def _job_kind(rng: Random, ctx: Context, p: Person, sbin: str) -> str | None:
@@ -234,28 +234,34 @@ def _job_kind(rng: Random, ctx: Context, p: Person, sbin: str) -> str | None:
 
 
 def _clarify(rng: Random, kind: str) -> str:
-    """Identity as the file of a § 60c/§ 60d holder shows it: clarified."""
+    """Identity as the file of a § 60c/§ 60d holder shows it: clarified (either way about equally often)."""
     if kind in ("unclarified", "unknown"):
         return "passport_valid" if chance(rng, 0.5) else "clarified_other"
     return kind
 
 
-def _faults(rng: Random, kind: str, lifted: bool) -> tuple[str | None, str | None]:
+def _faults(rng: Random, ctx: Context, kind: str, lifted: bool) -> tuple[str | None, str | None]:
     """(deception, obstruction) as none / past / current; None = not in the file."""
+    d = ctx.m["identity_details"]
     if kind == "60b":
-        deceived = chance(rng, 0.4)
-        deception = "current" if deceived else ("past" if chance(rng, 0.2) else "none")
-        return deception, "current" if not deceived or chance(rng, 0.3) else "none"
+        deceived = chance(rng, d["deception_60b"])
+        deception = "current" if deceived else ("past" if chance(rng, d["deception_past_60b"]) else "none")
+        also = chance(rng, d["obstruction_also_60b"])
+        return deception, "current" if not deceived or also else "none"
     if kind == "unclarified":
-        r1, r2 = rng.random(), rng.random()
-        deception = "none" if r1 < 0.70 else "past" if r1 < 0.85 else "current" if r1 < 0.90 else None
-        obstruction = "none" if r2 < 0.60 else "past" if r2 < 0.75 else "current" if r2 < 0.90 else None
-        return deception, obstruction
+        return _known(ctx.deception_unclarified(rng)), _known(ctx.obstruction_unclarified(rng))
     if kind == "unknown":
         return None, None
-    deception = _maybe(rng, 0.7, "past" if chance(rng, 0.06) else "none")
-    obstruction = _maybe(rng, 0.7, "past" if lifted or chance(rng, 0.05) else "none")
+    known = d["faults_in_file_clarified"]
+    deception = _maybe(rng, known, "past" if chance(rng, d["deception_past_clarified"]) else "none")
+    obstruction = _maybe(
+        rng, known, "past" if lifted or chance(rng, d["obstruction_past_clarified"]) else "none"
+    )
     return deception, obstruction
+
+
+def _known(value: str) -> str | None:
+    return None if value == "unknown" else value
 
 
 def _day_or(text: Any, default: Day) -> Day:
@@ -295,7 +301,7 @@ def _identity(
     dul_first: Day | None,
 ) -> dict[str, Any] | None:
     """The identity object; None when the file says nothing about identity."""
-    today = ctx.today
+    today, d = ctx.today, ctx.m["identity_details"]
     entry = p.member.entry
     if kind == "unknown":
         return None
@@ -306,60 +312,63 @@ def _identity(
         if kind == "passport_valid":
             p.passport = "valid"
         else:
-            p.passport = "expired" if chance(rng, 0.4) else "none"
+            p.passport = "expired" if chance(rng, d["clarified_other_passport_expired"]) else "none"
         ident["clarified"] = True
         if lifted is not None:
             ident["clarified_on"] = iso(min(lifted + 1, today))
-        elif chance(rng, 0.5):
+        elif chance(rng, d["clarified_on_in_file"]):
             ident["clarified_on"] = _dated(rng, entry, today)
         ident["passport"] = p.passport
-        if p.passport == "valid" and chance(rng, 0.8):
+        if p.passport == "valid" and chance(rng, d["passport_valid_until_in_file"]):
             ident["passport_valid_until"] = iso(today + between(rng, 60, 3600))
-        elif p.passport == "expired" and chance(rng, 0.7):
+        elif p.passport == "expired" and chance(rng, d["expired_until_in_file"]):
             ident["passport_valid_until"] = iso(
                 between(rng, max(entry - 1500, p.member.birth + 1), today - 1)
             )
         if p.passport != "valid":
-            _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
+            _put(ident, "passport_obtainable", _obtainable(rng, ctx, p.nationality))
     elif kind == "unclarified":
         p.clarified = False
-        p.passport = "expired" if chance(rng, 0.15) else "none"
+        p.passport = "expired" if chance(rng, d["unclarified_passport_expired"]) else "none"
         ident["clarified"] = False
         ident["passport"] = p.passport
-        _put(ident, "passport_obtainable", _obtainable(rng, p.nationality))
-        if chance(rng, 0.4) and after < today - 30:
+        _put(ident, "passport_obtainable", _obtainable(rng, ctx, p.nationality))
+        if chance(rng, d["instructed_unclarified"]) and after < today - 30:
             ident["instructed_on"] = _dated(rng, after, today - 30)
         if chance(rng, ctx.m["identity_efforts_share"]):
-            ident["efforts"] = _efforts(rng, after, today, between(rng, 1, 4))
+            ident["efforts"] = _efforts(rng, ctx, after, today, between(rng, 1, 4))
     else:  # current § 60b
         assert s60b is not None
         p.clarified, p.passport = False, "none"
         ident["clarified"] = False
         ident["passport"] = "none"
-        _put(ident, "passport_obtainable", "yes" if chance(rng, 0.85) else None)
+        _put(ident, "passport_obtainable", "yes" if chance(rng, d["passport_obtainable_60b_yes"]) else None)
         if deception == "current" and chance(rng, ctx.m["nationality_unclarified_share"]):
             p.nationality = "XXX"
-        if chance(rng, 0.8) and s60b - 14 >= after:
+        if chance(rng, d["instructed_60b"]) and s60b - 14 >= after:
             ident["instructed_on"] = _dated(rng, max(after, s60b - 400), s60b - 14)
-        if chance(rng, 0.3):
-            ident["efforts"] = _efforts(rng, max(after, s60b - 200), today, between(rng, 1, 3))
+        if chance(rng, d["efforts_60b"]):
+            ident["efforts"] = _efforts(rng, ctx, max(after, s60b - 200), today, between(rng, 1, 3))
     _put(ident, "deception", deception)
     _put(ident, "obstruction", obstruction)
     return ident
 
 
-def _obtainable(rng: Random, nationality: str) -> str | None:
+def _obtainable(rng: Random, ctx: Context, nationality: str) -> str | None:
     if nationality == "XXA":
-        return "impossible"
-    r = rng.random()
-    return "yes" if r < 0.55 else "impossible" if r < 0.70 else "unreasonable" if r < 0.80 else None
+        return "impossible"  # stateless
+    return _known(ctx.passport_obtainable(rng))
 
 
-def _efforts(rng: Random, lo: Day, hi: Day, n: int) -> list[dict[str, Any]]:
-    days = sorted(between(rng, lo, hi) for _ in range(n))
+def _efforts(rng: Random, ctx: Context, lo: Day, hi: Day, n: int) -> list[dict[str, Any]]:
+    with_evidence = ctx.m["identity_details"]["effort_evidence"]
     return [
-        {"date": iso(d), "action": EFFORTS[int(rng.random() * len(EFFORTS))], "evidence": chance(rng, 0.7)}
-        for d in days
+        {
+            "date": iso(d),
+            "action": EFFORTS[int(rng.random() * len(EFFORTS))],
+            "evidence": chance(rng, with_evidence),
+        }
+        for d in sorted(between(rng, lo, hi) for _ in range(n))
     ]
 
 
@@ -391,7 +400,7 @@ def _employment_ban(
             return {"imposed": True, "ground": "60a_6_1", "since": _dated(rng, dul_first, today)}
         if r < rates["benefits_entry"] + rates["other"]:
             return {"imposed": True, "ground": "other", "since": _dated(rng, dul_first, today)}
-    return {"imposed": False} if chance(rng, 0.5) else None
+    return None if chance(rng, ctx.m["unknown"]["employment_ban"]) else {"imposed": False}
 
 
 def _job_start(rng: Random, ctx: Context, earliest: Day, *, training: bool) -> Day:
@@ -409,15 +418,14 @@ def _job_start(rng: Random, ctx: Context, earliest: Day, *, training: bool) -> D
 
 
 def _job(rng: Random, ctx: Context, kind: str, first: Day, last: Day | None, married: bool) -> dict[str, Any]:
-    m = ctx.m
+    m, d = ctx.m, ctx.m["work_details"]
     wage = m["hourly_wage_gross"]
     hourly = wage["min"] + rng.random() * (wage["max"] - wage["min"])
     if kind == "full_time":
-        hours = (35, 38, 39, 40, 40)[int(rng.random() * 5)]
-    elif kind == "part_time":
-        hours = between(rng, 20, 30)
+        options = d["full_time_hours"]
+        hours = options[int(rng.random() * len(options))]
     else:
-        hours = between(rng, 5, 10)
+        hours = between(rng, *d["part_time_hours" if kind == "part_time" else "minijob_hours"])
     gross = hours * 4.33 * hourly
     if kind == "minijob":
         net = min(gross, m["minijob_limit_eur"])
@@ -430,13 +438,14 @@ def _job(rng: Random, ctx: Context, kind: str, first: Day, last: Day | None, mar
         "social_insurance": kind != "minijob",
         "net_monthly_eur": float(round(net / 10) * 10),
     }
-    if chance(rng, 0.7):
-        job["qualified"] = kind == "full_time" and chance(rng, 0.06)
+    if chance(rng, d["qualified_in_file"]):
+        job["qualified"] = kind == "full_time" and chance(rng, d["qualified_full_time"])
     return job
 
 
-def _training(rng: Random, start: Day) -> dict[str, Any]:
-    assistant = chance(rng, 0.15)
+def _training(rng: Random, ctx: Context, start: Day) -> dict[str, Any]:
+    d = ctx.m["work_details"]
+    assistant = chance(rng, d["assistant_training"])
     training: dict[str, Any] = {
         "from": iso(start),
         "to": None,
@@ -445,7 +454,7 @@ def _training(rng: Random, start: Day) -> dict[str, Any]:
         "state": "ongoing",
     }
     if assistant:
-        training["followup_commitment_shortage_occupation"] = chance(rng, 0.3)
+        training["followup_commitment_shortage_occupation"] = chance(rng, d["followup_commitment"])
     return training
 
 
@@ -467,7 +476,7 @@ def _german_adult(
     rng: Random, ctx: Context, p: Person, sbin: str, working: bool
 ) -> tuple[list[dict[str, Any]] | None, int, Day | None]:
     """German evidence: (list, None = unknown; highest proven level index or -1; day of that proof)."""
-    m, today = ctx.m, ctx.today
+    m, today, d = ctx.m, ctx.today, ctx.m["german_details"]
     if chance(rng, m["unknown"]["german"]):
         return None, -1, None
     entry = p.member.entry
@@ -475,20 +484,20 @@ def _german_adult(
     prob = min(0.95, m["german_by_stay"][sbin] * (1.15 if working else 1.0))
     if lo < today - 7 and chance(rng, prob):
         level = ctx.german_level(rng)
-        if sbin in ("6-8", ">8") and level == "A1" and chance(rng, 0.25):
+        if sbin in ("6-8", ">8") and level == "A1" and chance(rng, d["a1_to_a2_after_6_years"]):
             level = "A2"
         idx = LEVELS.index(level)
         proof = between(rng, lo, today - 7)
-        evidence = "certificate" if chance(rng, 0.9) else "assessment"
+        evidence = "certificate" if chance(rng, d["certificate"]) else "assessment"
         entry_: dict[str, Any] = {"level": level}
-        if chance(rng, 0.15):
+        if chance(rng, d["oral_only"]):
             entry_["skill"] = "oral"
-        elif chance(rng, 0.6):
+        elif chance(rng, d["skill_all_stated"]):
             entry_["skill"] = "all"
         entry_["date"] = iso(proof)
         entry_["evidence"] = evidence
         out = [entry_]
-        if idx >= 1 and proof - 200 > lo and chance(rng, 0.35):
+        if idx >= 1 and proof - 200 > lo and chance(rng, d["earlier_level_too"]):
             out.insert(
                 0, {"level": LEVELS[idx - 1], "date": _dated(rng, lo, proof - 200), "evidence": "certificate"}
             )
@@ -500,20 +509,20 @@ def _german_adult(
 
 
 def _civics(rng: Random, ctx: Context, p: Person, level: int, proof: Day | None, years: int) -> None:
-    out, today = p.out, ctx.today
+    out, today, d = p.out, ctx.today, ctx.m["civics"]
     passed_on: Day | None = None
     if proof is not None and level >= 1 and years >= 2 and chance(rng, ctx.m["civics_passed_with_a2"]):
         passed_on = between(rng, proof, today - 1) if proof < today - 1 else proof
-    elif chance(rng, 0.01) and years >= 2:
+    elif years >= 2 and chance(rng, d["passed_without_certificate"]):
         passed_on = between(rng, p.member.entry + 365, today - 1)
     if passed_on is not None:
         out["civics_test_passed_on"] = iso(passed_on)
         out["civics_test_passed"] = True
-        if chance(rng, 0.6):
+        if chance(rng, d["fdgo_if_passed"]):
             out["fdgo_declaration"] = True
-    elif chance(rng, 0.25):
+    elif chance(rng, d["known_not_passed"]):
         out["civics_test_passed"] = False
-    elif chance(rng, 0.05):
+    elif chance(rng, d["fdgo_otherwise"]):
         out["fdgo_declaration"] = True
 
 
@@ -525,7 +534,7 @@ def school_start(birth: Day) -> Day:
 
 def _past_school(rng: Random, ctx: Context, p: Person) -> None:
     """School in Germany for someone who came as a child and is an adult now."""
-    member = p.member
+    member, d = p.member, ctx.m["schooling_details"]
     start = max(member.entry + between(rng, 14, 120), school_start(member.birth))
     end = min(
         date(date.fromordinal(member.birth).year + between(rng, 16, 18), 7, 31).toordinal(), ctx.today - 1
@@ -533,29 +542,30 @@ def _past_school(rng: Random, ctx: Context, p: Person) -> None:
     if end <= start + 180:
         return
     school: dict[str, Any] = {"kind": "school", "from": iso(start), "to": iso(end)}
-    if chance(rng, 0.8):
-        school["successful"] = chance(rng, 0.85)
+    if chance(rng, d["young_adult_successful_in_file"]):
+        school["successful"] = chance(rng, d["young_adult_successful"])
     p.out["schooling"] = [school]
-    if chance(rng, 0.55):
+    if chance(rng, d["school_leaving_certificate"]):
         p.out.setdefault("qualifications", []).append(
             {"kind": "school_leaving", "date": iso(end), "obtained_in_germany": True, "recognised": True}
         )
-    if chance(rng, 0.5):
+    if chance(rng, ctx.m["german_details"]["school_proof_young_adults"]):
         proof = {"level": "B1" if chance(rng, 0.7) else "B2", "date": iso(end), "evidence": "school"}
         p.out.setdefault("german", []).append(proof)
 
 
-def _foreign_qualification(rng: Random, birth: Day, entry: Day) -> dict[str, Any] | None:
+def _foreign_qualification(rng: Random, ctx: Context, birth: Day, entry: Day) -> dict[str, Any] | None:
     """A school-leaving or vocational certificate from the country of origin, obtained before entry."""
+    d = ctx.m["schooling_details"]
     first, last = years_after(birth, 17), min(years_after(birth, 24), entry - 30)
     if last < first:
         return None
     q: dict[str, Any] = {
-        "kind": "vocational" if chance(rng, 0.25) else "school_leaving",
+        "kind": "vocational" if chance(rng, d["foreign_vocational"]) else "school_leaving",
         "date": _dated(rng, first, last),
         "obtained_in_germany": False,
     }
-    if chance(rng, 0.3):
+    if chance(rng, d["foreign_not_recognised_in_file"]):
         q["recognised"] = False
     return q
 
@@ -564,16 +574,20 @@ def _foreign_qualification(rng: Random, birth: Day, entry: Day) -> dict[str, Any
 
 
 def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> None:
+    """Facts of a person under 18 (``head``: the adult heading the household, None if alone)."""
     today, m = ctx.today, ctx.m
     out, member = p.out, p.member
+    d = m["identity_details"]
     # identity follows the parent who heads the household
     if head is not None and head.clarified is not None:
         ident: dict[str, Any] = {"clarified": head.clarified}
-        has_passport = head.passport == "valid" and p.age >= 1 and chance(rng, 0.55)
+        has_passport = (
+            head.passport == "valid" and p.age >= 1 and chance(rng, d["child_passport_if_parent_has_one"])
+        )
         ident["passport"] = "valid" if has_passport else "none"
         out["identity"] = ident
     elif head is None:  # alone
-        clarified = chance(rng, 0.5)
+        clarified = chance(rng, d["unaccompanied_minor_clarified"])
         out["identity"] = {
             "clarified": clarified,
             "passport": "valid" if clarified and chance(rng, 0.5) else "none",
@@ -595,16 +609,18 @@ def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> Non
     if p.age >= 6 and not chance(rng, m["unknown"]["schooling"]):
         start = max(member.entry + between(rng, 14, 120), school_start(member.birth))
         if start <= today - 1 and chance(rng, m["school_attendance"]):
+            sd = m["schooling_details"]
+            vocational = p.age >= 16 and chance(rng, sd["vocational_school_16_17"])
             school: dict[str, Any] = {
-                "kind": "vocational_school" if p.age >= 16 and chance(rng, 0.3) else "school",
+                "kind": "vocational_school" if vocational else "school",
                 "from": iso(start),
                 "to": None,
             }
-            r = rng.random()
-            if r < 0.95:
-                school["successful"] = r < 0.9
+            success = ctx.school_success(rng)
+            if success != "unknown":
+                school["successful"] = success == "true"
             out["schooling"] = [school]
-            if today - start > 365 and chance(rng, 0.4):
+            if today - start > 365 and chance(rng, m["german_details"]["school_proof_children"]):
                 level = "B1" if chance(rng, 0.6) else ("A2" if chance(rng, 0.5) else "B2")
                 out["german"] = [
                     {"level": level, "date": _dated(rng, start + 365, today), "evidence": "school"}
@@ -613,8 +629,8 @@ def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> Non
             out["schooling"] = []
     if p.age >= 14:
         _record(rng, ctx, p)
-    elif chance(rng, 0.9):
-        out["convictions"] = []
+    elif not chance(rng, m["unknown"]["convictions"]):
+        out["convictions"] = []  # under 14: below the age of criminal responsibility
 
 
 # ------------------------------------------------------------------------------------------ both
@@ -623,10 +639,8 @@ def fill_minor(rng: Random, ctx: Context, p: Person, head: Person | None) -> Non
 def _record(rng: Random, ctx: Context, p: Person) -> None:
     """Convictions, pending proceedings, entry ban."""
     m, today, out = ctx.m, ctx.today, p.out
-    member = p.member
-    if chance(rng, m["unknown"]["convictions"]):
-        pass
-    else:
+    member, other, unknown = p.member, m["other_facts"], m["unknown"]
+    if not chance(rng, unknown["convictions"]):
         convictions: list[dict[str, Any]] = []
         lo = max(member.entry, years_after(member.birth, 14)) + 30
         hi = today - 30
@@ -634,41 +648,39 @@ def _record(rng: Random, ctx: Context, p: Person) -> None:
         kind = ctx.conviction(rng)
         while kind != "none" and lo <= hi and n < 3:
             d = between(rng, lo, hi)
-            convictions.append(_conviction(rng, kind, d, age_on(member.birth, d)))
+            convictions.append(_conviction(rng, ctx, kind, d, age_on(member.birth, d)))
             n += 1
-            kind = "fine_small" if chance(rng, 0.2) else "none"
+            kind = "fine_small" if chance(rng, m["conviction_details"]["second"]) else "none"
         convictions.sort(key=lambda c: c["date"])
         out["convictions"] = convictions
-    r = rng.random()
-    _put(
-        out,
-        "pending_criminal_proceedings",
-        True if r < m["pending_proceedings"] else False if r < 0.6 else None,
-    )
+    pending = _flag(rng, unknown["pending_proceedings"], m["pending_proceedings"])
+    _put(out, "pending_criminal_proceedings", pending)
     if p.procedure.outcome == "rejected_manifestly_unfounded_qualified":
-        out["entry_ban_active"] = chance(rng, 0.5)
-    elif chance(rng, 0.5):
-        out["entry_ban_active"] = chance(rng, 0.03)
+        out["entry_ban_active"] = chance(rng, other["entry_ban_qualified"])
+    else:
+        _put(out, "entry_ban_active", _flag(rng, unknown["entry_ban"], other["entry_ban_other"]))
 
 
-def _conviction(rng: Random, kind: str, d: Day, age: int) -> dict[str, Any]:
+def _conviction(rng: Random, ctx: Context, kind: str, d: Day, age: int) -> dict[str, Any]:
+    cd = ctx.m["conviction_details"]
     if age < 21 and kind != "fine_small":
         kind = "youth"
     if kind == "youth":
-        if age < 18 or chance(rng, 0.6):
-            if chance(rng, 0.75):
+        if age < 18 or chance(rng, cd["juvenile_law_18_20"]):
+            if chance(rng, cd["youth_measures"]):
                 return {"date": iso(d), "sanction": "youth_measures"}
             return {
                 "date": iso(d),
                 "sanction": "youth_custody",
                 "months": between(rng, 6, 24),
-                "suspended": chance(rng, 0.6),
+                "suspended": chance(rng, cd["youth_custody_suspended"]),
             }
         kind = "fine_small"
     if kind.startswith("fine"):
         rates = {"fine_small": (10, 50), "fine_mid": (51, 90), "fine_large": (91, 180)}[kind]
         conviction: dict[str, Any] = {"date": iso(d), "sanction": "fine", "daily_rates": between(rng, *rates)}
-        conviction["foreigner_only_offence"] = chance(rng, 0.1 if kind == "fine_large" else 0.5)
+        share = cd["foreigner_only_large" if kind == "fine_large" else "foreigner_only_small"]
+        conviction["foreigner_only_offence"] = chance(rng, share)
         return conviction
     suspended = kind == "prison_suspended"
     months = between(rng, 3, 24) if suspended else between(rng, 6, 48)
@@ -682,31 +694,26 @@ def finish(rng: Random, ctx: Context, p: Person, tpl: Template, imminent: bool |
     basis = cur.basis if cur is not None and cur.kind == DULDUNG else None
     if basis in ("60a", "60b"):
         _put(out, "removal_measures_imminent", imminent)
-    elif basis in ("60c", "60d") and chance(rng, 0.5):
-        out["removal_measures_imminent"] = False
+    elif basis in ("60c", "60d") and not chance(rng, m["unknown"]["removal_measures"]):
+        out["removal_measures_imminent"] = False  # excluded by § 60c Abs. 2 Nr. 5 / § 60d Abs. 1 Nr. 2
     applications: list[dict[str, Any]] = []
     c104 = tpl.c104
     first_day = max(p.member.birth, p.member.entry)
     if cur is not None and cur.kind == FIKTION and c104 is not None and first_day < c104.expires - 1:
         # the application that keeps the § 104c permit alive (§ 81 Abs. 4)
         age_then = age_on(p.member.birth, c104.expires)
-        path = "aufenthg_25a" if 14 <= age_then < 27 and chance(rng, 0.6) else "aufenthg_25b"
+        young = 14 <= age_then < 27 and chance(rng, m["applications"]["fiktion_25a_if_young"])
+        path = "aufenthg_25a" if young else "aufenthg_25b"
         if age_then < 14:
             path = "aufenthg_25b_family"
         lo = max(c104.granted + 30, c104.expires - 90, first_day)
         applications.append({"path": path, "filed_on": _dated(rng, lo, c104.expires - 1)})
     elif (
-        p.age >= 18 and stay_bin(age_on(p.member.entry, today)) in ("3-6", "6-8", ">8") and chance(rng, 0.05)
+        p.age >= 18 and age_on(p.member.entry, today) >= 3 and chance(rng, m["applications"]["pending_share"])
     ):
-        r = rng.random()
-        if p.age < 27 and r < 0.25:
-            path = "aufenthg_25a"
-        elif r < 0.70:
+        path = ctx.application_path(rng)
+        if path == "aufenthg_25a" and p.age >= 27:
             path = "aufenthg_25b"
-        elif r < 0.85:
-            path = "aufenthg_25_5"
-        else:
-            path = ("aufenthg_60c", "aufenthg_60d", "aufenthg_19d")[int(rng.random() * 3)]
         applications.append({"path": path, "filed_on": _dated(rng, today - 180, today - 1)})
     if applications or not chance(rng, m["unknown"]["applications"]):
         out["applications"] = applications
