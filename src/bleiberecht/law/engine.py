@@ -268,14 +268,26 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
         .group_by("pk")
         .agg([e for b in bases for e in agg(b, "minorsibling")])
     )
+    # A marker per relation kind tells "no such relative in the case" (False) from "relative whose state is
+    # still open" (null, kept: unknown must not turn into "no").
+    parts = {
+        "spouse": spouse.drop("_h"),
+        "parent": parents,
+        "minorchild": children,
+        "minorsibling": siblings,
+    }
     out = df
-    for part in (spouse.drop("_h"), parents, children, siblings):
-        out = out.join(part, on="pk", how="left")
-    fills = []
-    for b in bases:
-        for prefix in ("spouse", "parent", "minorchild", "minorsibling"):
-            fills.append(pl.col(f"{prefix}__{b}").fill_null(False))
-    return out.with_columns(fills)
+    for prefix, part in parts.items():
+        out = out.join(part.with_columns(pl.lit(True).alias(f"_linked_{prefix}")), on="pk", how="left")
+    fills = [
+        pl.when(pl.col(f"_linked_{prefix}").is_null())
+        .then(False)
+        .otherwise(pl.col(f"{prefix}__{b}"))
+        .alias(f"{prefix}__{b}")
+        for b in bases
+        for prefix in parts
+    ]
+    return out.with_columns(fills).drop([f"_linked_{prefix}" for prefix in parts])
 
 
 def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.DataFrame:

@@ -36,10 +36,6 @@ class Calibration:
     model: dict[str, Any]
     law: dict[str, Any]
 
-    def m(self, name: str) -> Any:
-        """The value of a model parameter."""
-        return self.model[name]["value"]
-
     def nationality_mix(self, profile: str) -> dict[str, float]:
         mix: dict[str, float] = self.model["nationality_mix"][profile]["value"]
         return mix

@@ -90,13 +90,6 @@ class Weighted(Generic[K]):
     def __call__(self, rng: Random) -> K:
         return self._keys[bisect_right(self._cum, rng.random() * self._total)]
 
-    def share(self, key: K) -> float:
-        """Probability of ``key``."""
-        if key not in self._keys:
-            return 0.0
-        i = self._keys.index(key)
-        return (self._cum[i] - (self._cum[i - 1] if i else 0.0)) / self._total
-
 
 def age_range(label: str) -> tuple[int, int]:
     """'18-26' -> (18, 26); '60+' -> (60, 80); '<1' -> (0, 0); '>8' -> (8, 8)."""
