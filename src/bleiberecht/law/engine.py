@@ -130,16 +130,26 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             for r in reqs
         ]
     )
+    # Intermediate columns first: the outcome then refers to them instead of repeating their expressions
+    # (Polars plans every node of an eager expression anew, so repetition costs even on a single case).
+    df = df.with_columns(
+        fail.alias(_c(path, "fail")),
+        blocking_unknown.alias(_c(path, "open")),
+        ef.alias(_c(path, "ef_raw")),
+        apply_by.alias(_c(path, "apply_by")),
+        binding.alias(_c(path, "binding")),
+    )
+    ef_c, binding_c = pl.col(_c(path, "ef_raw")), pl.col(_c(path, "binding"))
     outcome = (
         pl.when(~pl.col(_c(path, "in_force")))
         .then(None)
-        .when(fail)
+        .when(pl.col(_c(path, "fail")))
         .then(pl.lit("not_eligible"))
-        .when(blocking_unknown)
+        .when(pl.col(_c(path, "open")))
         .then(pl.lit("undetermined"))
-        .when(binding.is_not_null() & (ef > binding))
+        .when(binding_c.is_not_null() & (ef_c > binding_c))
         .then(pl.lit("not_eligible"))
-        .when(ef > pl.col("as_of"))
+        .when(ef_c > pl.col("as_of"))
         .then(pl.lit("eligible_later"))
         .otherwise(pl.lit("eligible"))
     )
@@ -148,14 +158,10 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
     only_actionable = pl.all_horizontal([(st(r.key) != "not_met") | pl.lit(r.actionable) for r in reqs])
     df = df.with_columns(
         outcome.alias(_c(path, "outcome")),
-        ef.alias(_c(path, "ef_raw")),
-        apply_by.alias(_c(path, "apply_by")),
         statutory.alias(_c(path, "consequence")),
         only_actionable.alias(_c(path, "only_actionable")),
     ).with_columns(
-        pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE))
-        .then(pl.col(_c(path, "ef_raw")))
-        .alias(_c(path, "eligible_from")),
+        pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE)).then(ef_c).alias(_c(path, "eligible_from")),
     )
     extra: list[pl.Expr] = []
     for hint in norm.hints:
@@ -320,7 +326,7 @@ def evaluate_frame(
     reviews: Sequence[Review] = ALL_REVIEWS,
 ) -> pl.DataFrame:
     """Evaluate all norms, then all reviews, on a derived-facts frame (one row per person)."""
-    df = facts.with_columns([e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
+    df = facts.with_columns(*[e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
     for stage in sorted({n.stage for n in norms}):
         if stage > 1:
             df = add_relations(df)

@@ -63,6 +63,24 @@ def _explain(req: Requirement, status: str, later: bool, values: dict[str, Any],
     return render((text or GENERIC[key]).get(lang), values, lang)
 
 
+_VALUE_INDEX: dict[tuple[str, ...], dict[str, list[tuple[str, str]]]] = {}
+
+
+def _value_columns(prefix: str, row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(value name, column) pairs of one requirement; the column index is built once per frame layout."""
+    keys = tuple(row)
+    index = _VALUE_INDEX.get(keys)
+    if index is None:
+        index = {}
+        for col in keys:
+            if "__v__" in col:
+                req, name = col.split("__v__", 1)
+                index.setdefault(req, []).append((name, col))
+        _VALUE_INDEX.clear()
+        _VALUE_INDEX[keys] = index
+    return index.get(prefix, [])
+
+
 def _iso(d: Any) -> str | None:
     return d.isoformat() if isinstance(d, date) else None
 
@@ -76,7 +94,7 @@ def _path_result(row: dict[str, Any], norm: Norm, lang: str) -> dict[str, Any]:
         b = f"{k}__{req.key}"
         status = row[f"{b}__status"]
         met_from = row[f"{b}__met_from"] if status == "met" else None
-        values = {name.split("__v__", 1)[1]: row[name] for name in row if name.startswith(f"{b}__v__")}
+        values = {name: row[col] for name, col in _value_columns(b, row)}
         values.setdefault("met_from", met_from)
         later = met_from is not None and met_from > as_of
         req_missing: list[str] = []
@@ -99,7 +117,12 @@ def _path_result(row: dict[str, Any], norm: Norm, lang: str) -> dict[str, Any]:
                 "exclusion": req.exclusion,
             }
         )
-    hints = []
+    # every discretionary waiver is a hint for the clerk: the authority may decide in the person's favour
+    hints = [
+        {"id": f"waivable_{r['id'].split('.', 1)[1]}", "citation": r["citation"], "text": r["explanation"]}
+        for r in reqs
+        if r["status"] == "waivable"
+    ]
     for hint in norm.hints:
         if row.get(f"{k}__hint__{hint.key}"):
             values = {name: row.get(f"{k}__hint__{hint.key}__{name}") for name in hint.values}

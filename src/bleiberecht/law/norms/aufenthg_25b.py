@@ -13,7 +13,7 @@ import polars as pl
 
 from ..kleene import TRUE, k_and, k_or
 from ..norm import Norm, Req, Text
-from ..params import Params, load_params
+from ..params import Params
 from . import general
 from .common import chain_met, chain_ok, civics_proven, german_proven, privileged_104c
 
@@ -174,15 +174,12 @@ def civics(p: Params) -> Req:
     return Req(ok=ok, met_from=met_from, values={"met_from": met_from})
 
 
-_P = load_params()
-
-
-def abs3_waiver() -> pl.Expr:
+def abs3_waiver(p: Params) -> pl.Expr:
     """§ 25b Abs. 3: illness, disability or age — mandatory waiver of Nr. 3 and 4 (Kleene: may be unknown).
 
     "Altersgründe": reaching the statutory pension age (BW JuM 2022), read from the record or the birth date.
     """
-    pension_age = _P.fulfilled_after(pl.col("birth_date"), "sgb6.regelaltersgrenze_years") <= pl.col("as_of")
+    pension_age = p.fulfilled_after(pl.col("birth_date"), "sgb6.regelaltersgrenze_years") <= pl.col("as_of")
     return k_or(pl.col("health_prevents_work_or_language"), pl.col("pension_age_reached"), pension_age)
 
 
@@ -211,7 +208,7 @@ def livelihood_req(p: Params) -> Req:
     return Req(
         ok=ok,
         met_from=pl.when(enough.fill_null(False)).then(pl.col("work_now_from")),
-        waived=abs3_waiver(),
+        waived=abs3_waiver(p),
         values={"share": share.round(0), "earned": pl.col("hh_earned"), "need": pl.col("hh_need")},
     )
 
@@ -250,7 +247,7 @@ def livelihood(p: Params) -> Req:
 
 def german_req(p: Params) -> Req:
     ok, met_from = german_proven("A2", "oral")
-    return Req(ok=ok, met_from=met_from, waived=abs3_waiver(), values={"met_from": met_from})
+    return Req(ok=ok, met_from=met_from, waived=abs3_waiver(p), values={"met_from": met_from})
 
 
 @NORM.requirement(

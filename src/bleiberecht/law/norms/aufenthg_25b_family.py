@@ -149,7 +149,7 @@ def german_a2(p: Params) -> Req:
     return Req(
         ok=pl.when(school_child).then(TRUE).otherwise(ok),
         met_from=pl.when(school_child).then(pl.col("school_now_from")).otherwise(met_from),
-        waived=base.abs3_waiver(),
+        waived=base.abs3_waiver(p),
     )
 
 
