@@ -40,6 +40,8 @@ def _schema_node(*keys: str) -> dict[str, Any]:
 
 
 def _enum(*keys: str) -> list[Any]:
+    if keys[-1] == "items":  # an array of enum values
+        return list(_schema_node(*keys[:-1])["items"]["enum"])
     return list(_schema_node(*keys)["enum"])
 
 
@@ -118,6 +120,8 @@ def _status_chain(draw: Draw, lo: int, as_of: int) -> list[dict[str, Any]]:
         _maybe(draw, entry, "basis", basis)
         _maybe(draw, entry, "valid_until", _dates(start, as_of + 3 * _YEAR))
         _maybe(draw, entry, "documented", st.booleans())
+        if status_type == "duldung" and draw(st.booleans()):
+            _status_60b_details(draw, entry, start, as_of)
         if last:
             ending = draw(st.sampled_from(("open_absent", "open_null", "closed")))
             if ending == "open_null":
@@ -131,6 +135,28 @@ def _status_chain(draw: Draw, lo: int, as_of: int) -> list[dict[str, Any]]:
         chain.append(entry)
         cursor = end + 1
     return chain
+
+
+def _status_60b_details(draw: Draw, entry: dict[str, Any], start: int, as_of: int) -> None:
+    """Keys of the § 60b review (issue 3), sometimes."""
+    _maybe(
+        draw,
+        entry,
+        "duldung_grounds",
+        st.lists(st.sampled_from(_enum("statuses", "duldung_grounds", "items")), max_size=2),
+    )
+    _maybe(draw, entry, "zusatz_60b_issued_on", _dates(start, as_of))
+    _maybe(draw, entry, "zusatz_60b_occasion", st.sampled_from(_enum("statuses", "zusatz_60b_occasion")))
+    _maybe(
+        draw,
+        entry,
+        "zusatz_60b_grounds",
+        st.lists(st.sampled_from(_enum("statuses", "zusatz_60b_grounds", "items")), max_size=2, unique=True),
+    )
+    _maybe(draw, entry, "lifted_on", _dates(start, as_of))
+    _maybe(draw, entry, "lifted_retroactively_from", _dates(start, as_of))
+    _maybe(draw, entry, "challenge", st.sampled_from(_enum("statuses", "challenge")))
+    _maybe(draw, entry, "last_reviewed_on", _dates(start, as_of))
 
 
 def _period(
@@ -161,9 +187,25 @@ def _training(draw: Draw, lo: int, as_of: int) -> dict[str, Any]:
             draw, entry, "state", st.sampled_from([s for s in _enum("training", "state") if s != "planned"])
         )
     _maybe(draw, entry, "to", st.none() | _dates(start, start + 4 * _YEAR))
-    _maybe(draw, entry, "kind", st.sampled_from(_enum("training", "kind")))
+    if draw(st.integers(0, 5)) == 0:
+        entry["preparatory_measure"] = draw(st.sampled_from(_enum("training", "preparatory_measure")))
+    else:
+        _maybe(draw, entry, "kind", st.sampled_from(_enum("training", "kind")))
     _maybe(draw, entry, "followup_commitment_shortage_occupation", st.booleans())
     _maybe(draw, entry, "contract_signed_on", _dates(lo, as_of))
+    # issue 3: the training paths (§ 60c, § 16g, § 19d Abs. 1a)
+    _maybe(draw, entry, "regulated_duration_months", st.sampled_from([12, 24, 36, 42]))
+    _maybe(draw, entry, "school_based", st.booleans())
+    _maybe(draw, entry, "documentation", st.sampled_from(_enum("training", "documentation")))
+    _maybe(draw, entry, "documentation_on", _dates(lo, as_of))
+    _maybe(draw, entry, "started_with_permission", st.booleans())
+    _maybe(draw, entry, "followup_commitment_conditional", st.booleans())
+    _maybe(draw, entry, "followup_commitment_on", _dates(lo, as_of))
+    _maybe(draw, entry, "exam_passed_on", _dates(start, as_of))
+    _maybe(draw, entry, "monthly_net_pay_eur", _money)
+    _maybe(draw, entry, "bafoeg_12_category", st.sampled_from(_enum("training", "bafoeg_12_category")))
+    _maybe(draw, entry, "receives_bab", st.booleans())
+    _maybe(draw, entry, "receives_bafoeg", st.booleans())
     return entry
 
 
@@ -177,6 +219,16 @@ def _asylum(draw: Draw, lo: int, as_of: int) -> dict[str, Any]:
     _maybe(draw, asylum, "outcome", st.sampled_from(_enum("asylum", "outcome")))
     _maybe(draw, asylum, "decided_on", st.just(_iso(decided)))
     _maybe(draw, asylum, "final_on", st.just(_iso(final)))
+    for flag in ("court_pending", "withdrawn_after_bamf_counselling", "child_welfare_waiver"):
+        _maybe(draw, asylum, flag, st.booleans())
+    follow_up = st.fixed_dictionaries(
+        {"applied_on": _dates(lo, as_of)},
+        optional={
+            "outcome": st.sampled_from(_enum("asylum", "follow_up_applications", "outcome")),
+            "final_on": _dates(lo, as_of),
+        },
+    )
+    _maybe_list(draw, asylum, "follow_up_applications", follow_up, max_size=2)
     return asylum
 
 
@@ -197,11 +249,90 @@ def _identity(draw: Draw, lo: int, as_of: int) -> dict[str, Any]:
         optional={"evidence": st.booleans()},
     )
     _maybe_list(draw, identity, "efforts", effort)
+    _maybe(draw, identity, "all_reasonable_measures_taken_on", _dates(lo, as_of))
+    _maybe(draw, identity, "instruction_deadline", _dates(lo, as_of))
+    for flag in (
+        "late_clarification_attributable",
+        "instructed",
+        "instruction_specific",
+        "instruction_warned_of_60b",
+        "demanded_acts_unreasonable",
+    ):
+        _maybe(draw, identity, flag, st.booleans())
     return identity
 
 
 def _optional_object(fields: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries({}, optional=fields)
+
+
+def _work_lists(draw: Draw, person: dict[str, Any], lo: int, as_of: int) -> None:
+    """The lists and objects issue 3 added (training and employment paths, reviews), sometimes."""
+    if "removal_measures_imminent" not in person:  # keep the snapshot and the dated list consistent
+        measure = st.fixed_dictionaries(
+            {"kind": st.sampled_from(_enum("removal_measures", "kind")), "date": _dates(lo, as_of)},
+            optional={"futile": st.booleans(), "ended_on": _dates(lo, as_of + _YEAR)},
+        )
+        _maybe_list(draw, person, "removal_measures", measure, max_size=2)
+    benefit = {
+        "kind": st.sampled_from(_enum("public_benefits", "kind")),
+        "for_whom": st.sampled_from(_enum("public_benefits", "for_whom")),
+    }
+    _maybe_list(draw, person, "public_benefits", _period(lo, as_of, benefit), max_size=2)
+    _maybe_list(
+        draw,
+        person,
+        "own_livelihood_secured",
+        _period(lo, as_of, {"by_employment": st.booleans()}),
+        max_size=2,
+    )
+
+    @st.composite
+    def interruption(draw_: Draw) -> dict[str, Any]:
+        start = _day(draw_, lo, as_of)
+        entry: dict[str, Any] = {"from": _iso(start), "to": _iso(_day(draw_, start, start + 60))}
+        _maybe(draw_, entry, "attributable", st.booleans())
+        return entry
+
+    _maybe_list(draw, person, "employment_interruptions", interruption(), max_size=2)
+    _maybe(
+        draw,
+        person,
+        "integration_course",
+        _optional_object(
+            {
+                "obliged": st.booleans(),
+                "completed_successfully": st.booleans(),
+                "completed_on": _dates(lo, as_of),
+                "aborted": st.booleans(),
+                "abort_attributable": st.booleans(),
+            }
+        ),
+    )
+    offer = st.fixed_dictionaries(
+        {"start": _dates(as_of - _YEAR, as_of + _YEAR)},
+        optional={
+            "offered_on": _dates(lo, as_of),
+            "hours_per_week": st.integers(0, 45),
+            "social_insurance": st.booleans(),
+            "net_monthly_eur": _money,
+            "qualified": st.booleans(),
+            "matches_qualification": st.booleans(),
+            "temporary_agency": st.booleans(),
+            "ba_consent": st.sampled_from(_enum("job_offers", "ba_consent")),
+            "ba_consent_on": _dates(lo, as_of),
+        },
+    )
+    _maybe_list(draw, person, "job_offers", offer, max_size=2)
+    n_offers = len(person.get("job_offers") or [])
+    request_optional: dict[str, st.SearchStrategy[Any]] = {
+        "outcome": st.sampled_from(_enum("employment_permission_requests", "outcome")),
+        "decided_on": _dates(lo, as_of),
+    }
+    if n_offers:
+        request_optional["job_offer"] = st.integers(0, n_offers - 1)
+    request = st.fixed_dictionaries({"filed_on": _dates(lo, as_of)}, optional=request_optional)
+    _maybe_list(draw, person, "employment_permission_requests", request, max_size=2)
 
 
 @st.composite
@@ -228,7 +359,11 @@ def _person(draw: Draw, pid: str, birth: int | None, as_of: int) -> dict[str, An
     )
     qualification = st.fixed_dictionaries(
         {"kind": st.sampled_from(_enum("qualifications", "kind")), "date": _dates(lo, as_of)},
-        optional={"obtained_in_germany": st.booleans(), "recognised": st.booleans()},
+        optional={
+            "obtained_in_germany": st.booleans(),
+            "recognised": st.booleans(),
+            "care_assistant": st.booleans(),
+        },
     )
     _maybe_list(draw, person, "qualifications", qualification)
     _maybe_list(draw, person, "training", _training(lo, as_of))
@@ -237,6 +372,11 @@ def _person(draw: Draw, pid: str, birth: int | None, as_of: int) -> dict[str, An
         "social_insurance": st.booleans(),
         "net_monthly_eur": _money,
         "qualified": st.booleans(),
+        "permitted_on": _dates(lo, as_of),
+        "ba_consent": st.sampled_from(_enum("employment", "ba_consent")),
+        "ba_consent_on": _dates(lo, as_of),
+        "matches_qualification": st.booleans(),
+        "temporary_agency": st.booleans(),
     }
     _maybe_list(draw, person, "employment", _period(lo, as_of, employment_extra))
     german = st.fixed_dictionaries(
@@ -260,8 +400,15 @@ def _person(draw: Draw, pid: str, birth: int | None, as_of: int) -> dict[str, An
         "removal_measures_imminent",
         "livelihood_prognosis_positive",
         "fdgo_concerns",
+        "adequate_housing",
+        "expulsion_order",
+        "deportation_order_58a",
+        "entry_for_benefits_established",
+        "deceived_authority_intentionally",
+        "obstructed_removal_intentionally",
     ):
         _maybe(draw, person, flag, st.booleans())
+    _work_lists(draw, person, lo, as_of)
     conviction = st.fixed_dictionaries(
         {"date": _dates(lo, as_of), "sanction": st.sampled_from(_enum("convictions", "sanction"))},
         optional={
@@ -270,6 +417,7 @@ def _person(draw: Draw, pid: str, birth: int | None, as_of: int) -> dict[str, An
             "suspended": st.booleans(),
             "intentional": st.booleans(),
             "foreigner_only_offence": st.booleans(),
+            "btmg_29_1_nr1": st.booleans(),
         },
     )
     _maybe_list(draw, person, "convictions", conviction)
@@ -307,7 +455,11 @@ def _person(draw: Draw, pid: str, birth: int | None, as_of: int) -> dict[str, An
     _maybe(draw, person, "integration_prognosis", st.sampled_from(_enum("integration_prognosis")))
     _maybe(draw, person, "deportation_ban", st.sampled_from(_enum("deportation_ban")))
     application = st.fixed_dictionaries(
-        {"path": st.sampled_from(sorted(PATH_KEYS)), "filed_on": _dates(lo, as_of)}
+        {"path": st.sampled_from(sorted(PATH_KEYS)), "filed_on": _dates(lo, as_of)},
+        optional={
+            "outcome": st.sampled_from(_enum("applications", "outcome")),
+            "decided_on": _dates(lo, as_of),
+        },
     )
     _maybe_list(draw, person, "applications", application, max_size=2)
     _maybe(draw, person, "notes", _short_text)

@@ -288,3 +288,33 @@ def test_person_without_id_is_named_by_position() -> None:
         ("$.persons[3].statuses[0].to", "period_ends_before_start"),
     ]
     assert issues[1].message_de.startswith("Person Nr. 4, Aufenthaltszeit Nr. 1: Zeitraum endet")
+
+
+def test_permission_request_must_point_to_a_job_offer() -> None:
+    doc = example()
+    doc["persons"][0]["job_offers"] = [{"start": "2027-01-04"}]
+    doc["persons"][0]["employment_permission_requests"] = [
+        {"filed_on": "2026-11-20", "job_offer": 0},
+        {"filed_on": "2026-11-21", "job_offer": 1},
+    ]
+    issue = only_issue(doc)
+    assert (issue.path, issue.code) == (
+        "$.persons[0].employment_permission_requests[1].job_offer",
+        "unknown_job_offer",
+    )
+
+
+def test_job_offer_may_start_after_as_of_but_benefits_may_not() -> None:
+    doc = example()
+    doc["persons"][0]["job_offers"] = [{"offered_on": "2026-11-20", "start": "2027-06-01"}]
+    assert validate_case(doc) == []
+    doc["persons"][0]["public_benefits"] = [{"from": "2026-12-01", "to": None, "kind": "asylblg"}]
+    issue = only_issue(doc)
+    assert (issue.path, issue.code) == ("$.persons[0].public_benefits[0].from", "date_after_as_of")
+
+
+def test_removal_measure_after_as_of() -> None:
+    doc = example()
+    doc["persons"][0]["removal_measures"] = [{"kind": "transport_booking", "date": "2026-12-01"}]
+    issue = only_issue(doc)
+    assert (issue.path, issue.code) == ("$.persons[0].removal_measures[0].date", "date_after_as_of")

@@ -23,7 +23,77 @@ PERSON_ADDITIONS = [
     "integration_prognosis",
     "fdgo_concerns",
     "deportation_ban",
+    # issue 3 (training and employment paths)
+    "removal_measures",
+    "public_benefits",
+    "own_livelihood_secured",
+    "employment_interruptions",
+    "integration_course",
+    "adequate_housing",
+    "expulsion_order",
+    "deportation_order_58a",
+    "entry_for_benefits_established",
+    "deceived_authority_intentionally",
+    "obstructed_removal_intentionally",
+    "job_offers",
+    "employment_permission_requests",
 ]
+# Keys added inside baseline objects or list items: (person key, added keys). Issue 3.
+NESTED_ADDITIONS: dict[str, tuple[str, ...]] = {
+    "identity": (
+        "level",
+        "all_reasonable_measures_taken_on",
+        "late_clarification_attributable",
+        "instructed",
+        "instruction_specific",
+        "instruction_deadline",
+        "instruction_warned_of_60b",
+        "demanded_acts_unreasonable",
+    ),
+    "asylum": (
+        "court_pending",
+        "withdrawn_after_bamf_counselling",
+        "child_welfare_waiver",
+        "follow_up_applications",
+    ),
+    "statuses": (
+        "duldung_grounds",
+        "zusatz_60b_issued_on",
+        "zusatz_60b_occasion",
+        "zusatz_60b_grounds",
+        "lifted_on",
+        "lifted_retroactively_from",
+        "challenge",
+        "last_reviewed_on",
+    ),
+    "training": (
+        "preparatory_measure",
+        "occupation",
+        "regulated_duration_months",
+        "school_based",
+        "documentation",
+        "documentation_on",
+        "started_with_permission",
+        "followup_commitment_conditional",
+        "followup_commitment_on",
+        "exam_passed_on",
+        "monthly_net_pay_eur",
+        "bafoeg_12_category",
+        "receives_bab",
+        "receives_bafoeg",
+    ),
+    "employment": (
+        "employer",
+        "permitted_on",
+        "ba_consent",
+        "ba_consent_on",
+        "matches_qualification",
+        "temporary_agency",
+    ),
+    "convictions": ("offence", "btmg_29_1_nr1"),
+    "qualifications": ("care_assistant",),
+    "applications": ("outcome", "decided_on"),
+}
 
 
 def _without_additions(schema: dict[str, Any]) -> dict[str, Any]:
@@ -31,8 +101,24 @@ def _without_additions(schema: dict[str, Any]) -> dict[str, Any]:
     person = reduced["$defs"]["person"]["properties"]
     for key in PERSON_ADDITIONS:
         del person[key]
-    del person["identity"]["properties"]["level"]
+    for key, added in NESTED_ADDITIONS.items():
+        node = person[key].get("items", person[key])
+        for sub in added:
+            del node["properties"][sub]
     return reduced
+
+
+def strip_additions(doc: dict[str, Any]) -> None:
+    """Remove every added key from a case document in place (what is left must fit the baseline)."""
+    for person in doc["persons"]:
+        for key in PERSON_ADDITIONS:
+            person.pop(key, None)
+        for key, added in NESTED_ADDITIONS.items():
+            value = person.get(key)
+            entries = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+            for entry in entries:
+                for sub in added:
+                    entry.pop(sub, None)
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
@@ -59,9 +145,13 @@ def test_shared_example_is_valid_under_both_schemas() -> None:
 
 def test_every_addition_is_documented_with_a_description() -> None:
     table = DOCS.read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `([a-z_.]+)`", table, flags=re.MULTILINE))
-    assert {*PERSON_ADDITIONS, "identity.level"} <= documented
+    documented = set(re.findall(r"^\| `([a-z0-9_.]+)`", table, flags=re.MULTILINE))
+    nested = {f"{key}.{sub}" for key, added in NESTED_ADDITIONS.items() for sub in added}
+    assert {*PERSON_ADDITIONS, *nested} <= documented
     person = load_schema()["$defs"]["person"]["properties"]
     for key in PERSON_ADDITIONS:
         assert "Absent = " in person[key]["description"]
-    assert person["identity"]["properties"]["level"]["description"]
+    for key, added in NESTED_ADDITIONS.items():
+        node = person[key].get("items", person[key])
+        for sub in added:
+            assert node["properties"][sub]["description"]

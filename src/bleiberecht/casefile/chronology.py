@@ -3,7 +3,8 @@
 A period's ``to`` is its last day (inclusive); without ``to`` it is still ongoing on `as_of`. Ends may
 lie after `as_of` (a planned end, a printed expiry date); beginnings and events may not, because the case
 is judged on `as_of` with what is known then. One exception: a training with ``state: planned`` may start
-later, since § 60c and § 16g are applied for before the training begins.
+later, since § 60c and § 16g are applied for before the training begins. Job offers (``job_offers``) are
+not checked: an offered job lies in the future by nature.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ PERIOD_LISTS: dict[str, tuple[str, str]] = {
     "schooling": ("Schulbesuch", "Schooling"),
     "training": ("Ausbildung", "Training"),
     "employment": ("Beschäftigung", "Employment"),
+    "public_benefits": ("Leistungsbezug", "Public benefits"),
+    "own_livelihood_secured": ("Eigene Lebensunterhaltssicherung", "Own livelihood secured"),
+    "employment_interruptions": ("Unterbrechung der Beschäftigung", "Employment interruption"),
 }
 _PERIOD_STARTS: dict[str, str] = {
     "statuses": "Beginn der Aufenthaltszeit",
     "schooling": "Beginn des Schulbesuchs",
     "training": "Beginn der Ausbildung",
     "employment": "Beginn der Beschäftigung",
+    "public_benefits": "Beginn des Leistungsbezugs",
+    "own_livelihood_secured": "Beginn der eigenen Lebensunterhaltssicherung",
+    "employment_interruptions": "Beginn der Unterbrechung",
 }
 
 # Dates of events that have happened by `as_of` (relative to the person).
@@ -62,6 +69,10 @@ _LIST_DATES = {
     ("identity.efforts", "date"): (
         "Datum der Mitwirkungshandlung Nr. {n}",
         "date of cooperation act no. {n}",
+    ),
+    ("removal_measures", "date"): (
+        "Datum der Maßnahme zur Aufenthaltsbeendigung Nr. {n}",
+        "date of removal measure no. {n}",
     ),
 }
 

@@ -52,6 +52,7 @@ class Code(StrEnum):
     PERSON_IN_TWO_HOUSEHOLDS = "person_in_two_households"
     DUPLICATE_HOUSEHOLD_MEMBER = "duplicate_household_member"
     UNKNOWN_PATH_KEY = "unknown_path_key"
+    UNKNOWN_JOB_OFFER = "unknown_job_offer"
 
 
 @dataclass(frozen=True, slots=True)

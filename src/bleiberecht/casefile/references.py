@@ -1,4 +1,4 @@
-"""Meaning checks on references: person ids, family links, households, application path keys."""
+"""Meaning checks on references: person ids, family links, households, application path keys, job offers."""
 
 from __future__ import annotations
 
@@ -94,6 +94,19 @@ def check_references(doc: object) -> Iterator[Issue]:
                     Code.UNKNOWN_PATH_KEY,
                     f"{who_de}: Unbekannter Weg '{key}' im Antrag. Erlaubte Werte: {allowed}.",
                     f"{who_en}: Unknown path '{key}' in application. Allowed values: {allowed}.",
+                )
+
+        offers = len(as_list(person.get("job_offers")))
+        for pos, request in items(person, "employment_permission_requests"):
+            ref = request.get("job_offer")
+            if isinstance(ref, int) and not isinstance(ref, bool) and ref >= offers:
+                yield error(
+                    ("persons", index, "employment_permission_requests", pos, "job_offer"),
+                    Code.UNKNOWN_JOB_OFFER,
+                    f"{who_de}: Der Antrag auf Beschäftigungserlaubnis verweist auf Arbeitsangebot Nr. {ref} "
+                    f"(gezählt ab 0), aber es gibt nur {offers} Einträge in 'job_offers'.",
+                    f"{who_en}: The employment permission request refers to job offer no. {ref} (counted "
+                    f"from 0), but 'job_offers' has only {offers} entries.",
                 )
 
     yield from _check_households(doc, index_by_id, known)

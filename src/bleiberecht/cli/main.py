@@ -238,3 +238,9 @@ def rules(
     except OSError as exc:
         fail(message("write_failed", lang, file=write, reason=exc.strerror or type(exc).__name__), 2)
     typer.echo(message("written", lang, file=write), err=True)
+
+
+# ``screen`` and ``synth`` (issue 4) live in their own module.
+from bleiberecht.cli.screening_cmds import register as _register_screening  # noqa: E402
+
+_register_screening(app)

@@ -11,6 +11,7 @@ import polars as pl
 
 from .calendar import birthday_expr
 from .chains import BREAK, COUNT, EXCLUDE, stay_chain
+from .derive_work import derive_work
 from .facts import FactTables
 from .params import Params
 
@@ -410,7 +411,7 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
     df = df.join(_family(df, p), on="pk", how="left")
     df = df.join(_household_money(df, t.households), on="household_idx", how="left")
     known_statuses = pl.col("known__statuses")
-    return df.with_columns(
+    df = df.with_columns(
         # "geduldet" (§ 25b Abs. 1 S. 1): any Duldung, also a Duldungsanspruch without paper (BVerwG 1 C 34.18)
         geduldet_now=pl.when(known_statuses).then((pl.col("cur_type") == "duldung").fill_null(False)),
         # lives with a minor unmarried child in the household (§ 25b Abs. 1 S. 2 Nr. 1); unknown without households
@@ -446,3 +447,4 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
         deception_now=pl.col("deception") == "current",
         own_fault_now=(pl.col("deception") == "current") | (pl.col("obstruction") == "current"),
     )
+    return derive_work(df, t, p)

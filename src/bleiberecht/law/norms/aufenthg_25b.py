@@ -521,3 +521,33 @@ def _deadline_child(p: Params) -> pl.Expr:
 )
 def _deadline_priv(p: Params) -> pl.Expr:
     return pl.when(_privileged(p)).then(p.expr("aufenthg_104c.privileges_until"))
+
+
+@NORM.deadline(
+    "ae_104c_expiry",
+    "apply_by",
+    "Die Aufenthaltserlaubnis nach § 104c läuft ab: Antrag auf § 25b (oder § 25a) vorher stellen, damit sie "
+    "als fortbestehend gilt (§ 81 Abs. 4; andere Anträge lösen keine Fiktion aus, § 104c Abs. 3 S. 5).",
+    "The § 104c permit expires: apply for § 25b (or § 25a) before, so that it continues (§ 81 (4)).",
+)
+def _deadline_104c_expiry(p: Params) -> pl.Expr:
+    no_application = pl.col("applied__aufenthg_25b").is_null() & pl.col("applied__aufenthg_25a").is_null()
+    return pl.when(pl.col("holds_104c").fill_null(False) & no_application).then(pl.col("ae_104c_until"))
+
+
+@NORM.hint(
+    "car_pending_after_cutoff",
+    "§ 104c AufenthG (Fassung bis 30.12.2025)",
+    "Ein Antrag nach § 104c wurde bis zum {last_day} gestellt, aber nicht beschieden: ob er noch zu bescheiden "
+    "ist, ist ungeklärt (keine Übergangsregel) – anwaltlich prüfen; § 25b als Hauptantrag, § 104c hilfsweise.",
+    "A § 104c application was filed by {last_day} but not decided: whether it can still be granted is "
+    "unresolved (no transitional rule) – legal review; apply for § 25b, § 104c in the alternative.",
+    values={"last_day": lambda p: p.expr("aufenthg_104c.last_day")},
+)
+def _hint_car_pending(p: Params) -> pl.Expr:
+    last_day = p.expr("aufenthg_104c.last_day")
+    return (
+        (pl.col("applied__aufenthg_104c") <= last_day)
+        & (pl.col("as_of") > last_day)
+        & ~pl.col("holds_104c").fill_null(False)
+    ).fill_null(False)

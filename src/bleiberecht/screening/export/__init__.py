@@ -1,0 +1,1 @@
+"""Writing screening results and caseloads: XLSX, CSV, Parquet, JSON."""

@@ -1,0 +1,89 @@
+"""Reading a caseload file of any supported kind into checked case documents (`Caseload`).
+
+=============  ==========================================================================
+``.jsonl``     JSON Lines, one case v1 document per line (also ``.ndjson``)
+``.xlsx``      workbook with the sheet Personen and optional list sheets
+``.csv``       the sheet Personen; list sheets in ``<name>_<Blatt>.csv`` beside it
+``.parquet``   nested (case v1, one row per case) or flat (the columns of Personen)
+``.json``      a single case v1 document (as for ``bleiberecht check``)
+=============  ==========================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+from collections.abc import Iterable
+
+from bleiberecht.law.norm import Text
+from bleiberecht.screening.caseload import Caseload, Progress, check_candidates
+from bleiberecht.screening.mapping import ColumnMapping
+from bleiberecht.screening.problems import Cell, UnusableInput, problem
+from bleiberecht.screening.readers.csv import read_csv_sheets
+from bleiberecht.screening.readers.jsonl import read_json_document, read_jsonl
+from bleiberecht.screening.readers.parquet import read_parquet
+from bleiberecht.screening.readers.xlsx import read_xlsx
+from bleiberecht.screening.tabular.assemble import Assembler, RawSheet
+
+SUFFIXES = (".jsonl", ".ndjson", ".json", ".xlsx", ".csv", ".parquet")
+NOT_FOUND = Text("Die Datei {file} wurde nicht gefunden.", "The file {file} was not found.")
+UNSUPPORTED = Text(
+    "Dateityp '{suffix}' wird nicht unterstützt. Möglich: .jsonl, .xlsx, .csv, .parquet, .json.",
+    "File type '{suffix}' is not supported. Possible: .jsonl, .xlsx, .csv, .parquet, .json.",
+)
+
+
+def read_caseload(
+    path: pathlib.Path,
+    *,
+    mapping: ColumnMapping | None = None,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Caseload:
+    """Read, convert and validate; raises `UnusableInput` if nothing in the file can be used."""
+    name = str(path)
+    if not path.is_file():
+        raise UnusableInput([problem(name, Cell(None, None), "file_not_found", NOT_FOUND, file=name)])
+    suffix = path.suffix.lower()
+    mapping = mapping or ColumnMapping()
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        reader = read_json_document if suffix == ".json" else read_jsonl
+        candidates, loose, unassigned = reader(path)
+        return check_candidates(
+            name, candidates, as_of=as_of, loose=loose, rows_unassigned=unassigned, progress=progress
+        )
+    if suffix == ".parquet":
+        nested, flat = read_parquet(path)
+        if nested is not None:
+            return check_candidates(name, nested, as_of=as_of, progress=progress)
+        assert flat is not None
+        return _tabular(name, [flat], mapping, as_of, progress)
+    if suffix == ".xlsx":
+        return _tabular(name, read_xlsx(path), mapping, as_of, progress)
+    if suffix == ".csv":
+        return _tabular(name, read_csv_sheets(path), mapping, as_of, progress)
+    raise UnusableInput(
+        [problem(name, Cell(None, None), "unsupported_file", UNSUPPORTED, suffix=suffix or path.name)]
+    )
+
+
+def _tabular(
+    name: str,
+    sheets: Iterable[RawSheet],
+    mapping: ColumnMapping,
+    as_of: dt.date | None,
+    progress: Progress | None,
+) -> Caseload:
+    assembler = Assembler(name, mapping)
+    candidates = assembler.assemble(sheets)
+    loose = assembler.problems
+    unassigned = len({(p.file, p.where.sheet, p.where.row) for p in loose if p.rejects})
+    return check_candidates(
+        name,
+        candidates,
+        as_of=as_of,
+        loose=loose,
+        persons_read=assembler.persons_read,
+        rows_unassigned=unassigned,
+        progress=progress,
+    )
