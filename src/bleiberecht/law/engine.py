@@ -14,6 +14,7 @@ import polars as pl
 
 from .calendar import birthday_expr, earliest, latest
 from .derive import derive
+from .frame import add_columns
 from .facts import build_fact_tables
 from .norm import Norm
 from .norms import ALL_NORMS, ALL_REVIEWS
@@ -89,7 +90,7 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             (r.waived if r.waived is not None else FALSE_COL).alias(_c(*base, "waived")),
         ]
         cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
-    df = df.with_columns(cols)
+    df = add_columns(df, cols)
 
     statuses = []
     for req in norm.requirements:
@@ -109,7 +110,7 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             .otherwise(pl.lit("not_met"))
             .alias(_c(*b, "status"))
         )
-    df = df.with_columns(statuses)
+    df = add_columns(df, statuses)
 
     def st(key: str) -> pl.Expr:
         return pl.col(_c(path, key, "status"))
@@ -132,12 +133,15 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
     )
     # Intermediate columns first: the outcome then refers to them instead of repeating their expressions
     # (Polars plans every node of an eager expression anew, so repetition costs even on a single case).
-    df = df.with_columns(
-        fail.alias(_c(path, "fail")),
-        blocking_unknown.alias(_c(path, "open")),
-        ef.alias(_c(path, "ef_raw")),
-        apply_by.alias(_c(path, "apply_by")),
-        binding.alias(_c(path, "binding")),
+    df = add_columns(
+        df,
+        [
+            fail.alias(_c(path, "fail")),
+            blocking_unknown.alias(_c(path, "open")),
+            ef.alias(_c(path, "ef_raw")),
+            apply_by.alias(_c(path, "apply_by")),
+            binding.alias(_c(path, "binding")),
+        ],
     )
     ef_c, binding_c = pl.col(_c(path, "ef_raw")), pl.col(_c(path, "binding"))
     outcome = (
@@ -156,12 +160,16 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
     # The statutory consequence stays; a discretionary waiver (status waivable) is shown as a hint.
     statutory = norm.consequence_fn(p) if norm.consequence_fn else pl.lit(norm.consequence)
     only_actionable = pl.all_horizontal([(st(r.key) != "not_met") | pl.lit(r.actionable) for r in reqs])
-    df = df.with_columns(
-        outcome.alias(_c(path, "outcome")),
-        statutory.alias(_c(path, "consequence")),
-        only_actionable.alias(_c(path, "only_actionable")),
-    ).with_columns(
-        pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE)).then(ef_c).alias(_c(path, "eligible_from")),
+    df = add_columns(
+        df,
+        [
+            outcome.alias(_c(path, "outcome")),
+            statutory.alias(_c(path, "consequence")),
+            only_actionable.alias(_c(path, "only_actionable")),
+        ],
+    )
+    df = add_columns(
+        df, [pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE)).then(ef_c).alias(_c(path, "eligible_from"))]
     )
     extra: list[pl.Expr] = []
     for hint in norm.hints:
@@ -169,7 +177,7 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
         extra += [v(p).alias(_c(path, "hint", hint.key, name)) for name, v in hint.values.items()]
     for dl in norm.deadlines:
         extra.append(dl.date(p).cast(pl.Date).alias(_c(path, "deadline", dl.key)))
-    return df.with_columns(extra) if extra else df
+    return add_columns(df, extra)
 
 
 def _reference_state(path: str) -> pl.Expr:
@@ -310,12 +318,16 @@ def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.Dat
                 | ((out == "not_eligible") & pl.col(_c(n.key, "only_actionable")))
             ).fill_null(False)
         )
-    return df.with_columns(
-        traffic_light=pl.when(pl.any_horizontal(greens))
-        .then(pl.lit("green"))
-        .when(pl.any_horizontal(yellows))
-        .then(pl.lit("yellow"))
-        .otherwise(pl.lit("red"))
+    return add_columns(
+        df,
+        [
+            pl.when(pl.any_horizontal(greens))
+            .then(pl.lit("green"))
+            .when(pl.any_horizontal(yellows))
+            .then(pl.lit("yellow"))
+            .otherwise(pl.lit("red"))
+            .alias("traffic_light")
+        ],
     )
 
 
@@ -326,7 +338,7 @@ def evaluate_frame(
     reviews: Sequence[Review] = ALL_REVIEWS,
 ) -> pl.DataFrame:
     """Evaluate all norms, then all reviews, on a derived-facts frame (one row per person)."""
-    df = facts.with_columns(*[e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
+    df = add_columns(facts, [e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
     for stage in sorted({n.stage for n in norms}):
         if stage > 1:
             df = add_relations(df)

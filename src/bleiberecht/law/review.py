@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from .frame import add_columns
 from .norm import Text
 from .params import Params
 
@@ -48,8 +49,8 @@ def evaluate_review(df: pl.DataFrame, review: Review, p: Params) -> pl.DataFrame
     k = review.key
     cols = [review.applies(p).fill_null(False).alias(f"{k}__applies")]
     cols += [r.test(p).cast(pl.Boolean).alias(f"{k}__reason__{r.code}") for r in review.reasons]
-    df = df.with_columns(cols)
+    df = add_columns(df, cols)
     any_reason = pl.any_horizontal(
         [pl.col(f"{k}__reason__{r.code}").fill_null(False) for r in review.reasons]
     )
-    return df.with_columns((pl.col(f"{k}__applies") & any_reason).alias(f"{k}__flag"))
+    return add_columns(df, [(pl.col(f"{k}__applies") & any_reason).alias(f"{k}__flag")])
