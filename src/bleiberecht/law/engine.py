@@ -14,8 +14,8 @@ import polars as pl
 
 from .calendar import birthday_expr, earliest, latest
 from .derive import derive
-from .frame import add_columns
 from .facts import build_fact_tables
+from .frame import add_columns
 from .norm import Norm
 from .norms import ALL_NORMS, ALL_REVIEWS
 from .params import Params, load_params

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import polars as pl
 
-
 _ROW = "__row__"
 
 
