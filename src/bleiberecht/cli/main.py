@@ -244,3 +244,8 @@ def rules(
 from bleiberecht.cli.screening_cmds import register as _register_screening  # noqa: E402
 
 _register_screening(app)
+
+# ``serve`` (issue 5, the web application) lives in its own module.
+from bleiberecht.cli.serve_cmd import register as _register_serve  # noqa: E402
+
+_register_serve(app)

@@ -1,0 +1,1 @@
+"""Organisations, memberships with roles, login with TOTP two-factor authentication."""

@@ -1,0 +1,28 @@
+"""Template context for the navigation: which menu entries the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from bleiberecht.web.accounts.models import Membership
+from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": None}
+    memberships = list(Membership.objects.filter(user=user).select_related("organisation"))
+    perms: set[str] = set()
+    for membership in memberships:
+        perms |= {p.value for p in ROLE_PERMS.get(membership.role, frozenset())}
+    return {
+        "nav": {
+            "memberships": memberships,
+            "can_screen": Perm.SCREENING in perms,
+            "can_audit": Perm.READ_AUDIT in perms,
+            "can_edit": Perm.EDIT_CASES in perms,
+        }
+    }

@@ -1,0 +1,61 @@
+"""What each role may do, and the organisations in which a user may do it (as a subquery for querysets).
+
+Every view scopes its queryset with `organisations_where` (via the models' ``visible_to`` / ``for_user``
+methods), so an object of another organisation is never loaded: the view answers 404.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from bleiberecht.web.accounts.models import Membership, Role
+
+
+class Perm(StrEnum):
+    VIEW_CASES = "view_cases"
+    EDIT_CASES = "edit_cases"
+    EXPORT_CASES = "export_cases"
+    DELETE_CASES = "delete_cases"
+    SHARE_CASES = "share_cases"
+    SCREENING = "screening"
+    READ_AUDIT = "read_audit"
+
+
+_CASEWORK = {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.EXPORT_CASES, Perm.SHARE_CASES, Perm.SCREENING}
+ROLE_PERMS: dict[str, frozenset[Perm]] = {
+    Role.ADVISOR: frozenset(_CASEWORK),
+    Role.AUTHORITY_CLERK: frozenset(_CASEWORK),
+    Role.COORDINATOR: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT}),
+    Role.ADMIN: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT}),
+}
+# Roles that must log in with a second factor (TOTP).
+TOTP_REQUIRED_ROLES = frozenset({Role.AUTHORITY_CLERK, Role.ADMIN})
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def roles_with(perm: Perm) -> list[str]:
+    return [role for role, perms in ROLE_PERMS.items() if perm in perms]
+
+
+def organisations_where(user: User, perm: Perm) -> QuerySet[Membership, int]:
+    """Ids of the organisations in which ``user`` holds a role granting ``perm`` (a lazy subquery)."""
+    if not user.is_authenticated:
+        return Membership.objects.none().values_list("organisation_id", flat=True)
+    return Membership.objects.filter(user_id=user.pk, role__in=roles_with(perm)).values_list(
+        "organisation_id", flat=True
+    )
+
+
+def has_perm(user: User, perm: Perm) -> bool:
+    return organisations_where(user, perm).exists()
+
+
+def requires_totp(user: User) -> bool:
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user_id=user.pk, role__in=TOTP_REQUIRED_ROLES).exists()
+    )

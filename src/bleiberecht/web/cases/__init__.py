@@ -1,0 +1,1 @@
+"""Case files (case file v1 documents), their version history, stored results, sharing."""

@@ -1,0 +1,364 @@
+"""Case pages: list with filters, detail with the stored result, guided sections, import/export, history,
+deletion. Every view loads its case through ``Case.objects.visible_to(user, perm)``: another organisation's
+case is never loaded and the answer is 404."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bleiberecht.casefile import Issue, validate_case
+from bleiberecht.cli.labels import fact_label, format_date
+from bleiberecht.cli.report import build_report
+from bleiberecht.cli.report import h as report_heading
+from bleiberecht.web.accounts.models import Membership, Organisation
+from bleiberecht.web.accounts.roles import Perm, has_perm, organisations_where
+from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
+from bleiberecht.web.cases import sections as sec
+from bleiberecht.web.cases.forms import CaseFilterForm, CreateCaseForm, ImportForm, ResponsibleForm
+from bleiberecht.web.cases.models import Case
+from bleiberecht.web.cases.services import InvalidDocument, check, delete_case, save_document
+from bleiberecht.web.cases.timeline import build_timeline
+
+
+def _case(request: HttpRequest, pk: int, perm: Perm = Perm.VIEW_CASES) -> Case:
+    return get_object_or_404(
+        Case.objects.visible_to(request.user, perm).select_related("organisation"), pk=pk
+    )
+
+
+def _audit(request: HttpRequest, case: Case, action: str, **detail: Any) -> None:
+    AuditEvent.record(
+        user=request.user,
+        action=action,
+        object_type=ObjectType.CASE,
+        object_id=case.pk,
+        organisation_id=case.organisation_id,
+        **detail,
+    )
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "de").startswith("en") else "de"
+
+
+# -- list ---------------------------------------------------------------------------------------------------
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    if not has_perm(request.user, Perm.VIEW_CASES):
+        raise PermissionDenied
+    cases = Case.objects.visible_to(request.user).select_related("organisation", "responsible")
+    org_ids = set(cases.values_list("organisation_id", flat=True)) | set(
+        organisations_where(request.user, Perm.VIEW_CASES)
+    )
+    organisations = list(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
+    people = list(
+        get_user_model()
+        .objects.filter(memberships__organisation_id__in=organisations_where(request.user, Perm.VIEW_CASES))
+        .distinct()
+        .order_by("username")
+        .values_list("pk", "username")
+    )
+    form = CaseFilterForm(request.GET or None, responsible=people, organisations=organisations)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            cases = cases.filter(search_text__contains=data["q"].casefold())
+        if data["light"]:
+            cases = cases.filter(lights__contains=f"|{data['light']}|")
+        if data["deadline"]:
+            cases = cases.filter(nearest_deadline__lte=date.today() + timedelta(days=int(data["deadline"])))
+        if data["responsible"] is not None:
+            cases = cases.filter(responsible_id=data["responsible"])
+        if data["organisation"] is not None:
+            cases = cases.filter(organisation_id=data["organisation"])
+    cases = cases.order_by(F("nearest_deadline").asc(nulls_last=True), "-updated_at", "-id")
+    page = Paginator(cases, 25).get_page(request.GET.get("seite"))
+    AuditEvent.record(
+        user=request.user, action=Action.LIST, object_type=ObjectType.CASE, shown=len(page.object_list)
+    )
+    query = request.GET.copy()
+    query.pop("seite", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "cases/_table.html" if request.htmx else "cases/list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+# -- detail -------------------------------------------------------------------------------------------------
+
+
+def _person_name(doc_person: dict[str, Any]) -> str:
+    name = doc_person.get("name")
+    return f"{name} ({doc_person.get('id')})" if name else str(doc_person.get("id"))
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    lang = _lang()
+    result = case.result_in(lang)
+    can_edit = Case.objects.visible_to(request.user, Perm.EDIT_CASES).filter(pk=case.pk).exists()
+    persons: list[dict[str, Any]] = []
+    report = None
+    if result:
+        report = build_report(result, lang, verbose=True)
+        doc_persons = {p.get("id"): (i, p) for i, p in enumerate(case.document.get("persons", []))}
+        as_of = date.fromisoformat(result["as_of"])
+        questions_heading = report_heading("questions", lang)
+        for view, raw in zip(report.persons, result["persons"], strict=True):
+            index, doc_person = doc_persons.get(raw["id"], (0, {"id": raw["id"]}))
+            norms = {p["path"]: p["norm"] for p in raw["paths"]}
+            questions = []
+            for q in raw.get("next_questions", []):
+                slug, anchor = sec.section_for_fact(q["fact"], index)
+                url = f"{reverse('cases:section', args=[case.pk, slug])}?person={index}#{anchor}"
+                questions.append(
+                    {
+                        "label": fact_label(q["fact"], lang),
+                        "decides": ", ".join(norms.get(p, p) for p in q["decides"]),
+                        "url": url,
+                    }
+                )
+            persons.append(
+                {
+                    "view": view,
+                    "sections": [s for s in view.sections if s.heading != questions_heading],
+                    "name": _person_name(doc_person),
+                    "index": index,
+                    "questions": questions,
+                    "timeline": build_timeline(doc_person, raw, as_of, lang),
+                }
+            )
+    warnings = [Issue(**i) for i in case.issues] if case.issues else []
+    _audit(request, case, Action.VIEW)
+    members = Membership.objects.filter(organisation_id=case.organisation_id).select_related("user")
+    responsible_form = ResponsibleForm(initial={"responsible": case.responsible_id})
+    responsible_form.fields["responsible"].queryset = get_user_model().objects.filter(  # type: ignore[attr-defined]
+        pk__in=members.values("user_id")
+    )
+    context = {
+        "case": case,
+        "report": report,
+        "persons": persons,
+        "warnings": [(w.path, w.message(lang)) for w in warnings],
+        "can_edit": can_edit,
+        "can_delete": Case.objects.visible_to(request.user, Perm.DELETE_CASES).filter(pk=case.pk).exists(),
+        "shared_in": not can_edit,
+        "sections": sec.SECTIONS,
+        "as_of": format_date(case.document.get("as_of"), lang),
+        "responsible_form": responsible_form,
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@require_POST
+def set_responsible(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, Perm.EDIT_CASES)
+    form = ResponsibleForm(request.POST)
+    form.fields["responsible"].queryset = get_user_model().objects.filter(  # type: ignore[attr-defined]
+        memberships__organisation_id=case.organisation_id
+    )
+    if form.is_valid():
+        case.responsible = form.cleaned_data["responsible"]
+        case.save(update_fields=["responsible", "updated_at"])
+        _audit(request, case, Action.CHANGE, field="responsible")
+        messages.success(request, _("Zuständigkeit gespeichert."))
+    return redirect("cases:detail", pk=case.pk)
+
+
+# -- create, import, export ---------------------------------------------------------------------------------
+
+
+def _own_organisation(request: HttpRequest, perm: Perm) -> Organisation:
+    org = Organisation.objects.filter(pk__in=organisations_where(request.user, perm)).order_by("pk").first()
+    if org is None:
+        raise PermissionDenied
+    return org
+
+
+@require_http_methods(["GET", "POST"])
+def case_create(request: HttpRequest) -> HttpResponse:
+    organisation = _own_organisation(request, Perm.EDIT_CASES)
+    form = CreateCaseForm(request.POST or None)
+    issues: list[tuple[str, str]] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person: dict[str, Any] = {"id": data["person_id"]}
+        if data["person_name"]:
+            person["name"] = data["person_name"]
+        if data["birth_date"]:
+            person["birth_date"] = data["birth_date"].isoformat()
+        doc = {
+            "format": "bleiberecht.case/1",
+            "id": data["reference"],
+            "as_of": data["as_of"].isoformat(),
+            "land": data["land"],
+            "persons": [person],
+        }
+        try:
+            case = save_document(doc=doc, user=request.user, source="create", organisation=organisation)
+        except InvalidDocument as exc:
+            issues = [(i.path, i.message(_lang())) for i in exc.errors]
+        else:
+            messages.success(request, _("Fall angelegt. Jetzt die Familie und die Angaben erfassen."))
+            return redirect("cases:section", pk=case.pk, slug="personen")
+    return render(request, "cases/create.html", {"form": form, "issues": issues})
+
+
+def _read_import(form: ImportForm) -> bytes:
+    upload = form.cleaned_data.get("file")
+    if upload:
+        return upload.read()
+    return form.cleaned_data["text"].encode("utf-8")
+
+
+@require_http_methods(["GET", "POST"])
+def case_import(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    case = _case(request, pk, Perm.EDIT_CASES) if pk is not None else None
+    organisation = case.organisation if case else _own_organisation(request, Perm.EDIT_CASES)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    issues: list[dict[str, str]] = []
+    if request.method == "POST" and form.is_valid():
+        raw = _read_import(form)
+        found = validate_case(raw)
+        errors = [i for i in found if i.severity == "error"]
+        if errors:
+            issues = [{"path": i.path, "message": i.message(_lang()), "severity": i.severity} for i in found]
+        else:
+            doc = json.loads(raw.decode("utf-8-sig"))
+            try:
+                case = save_document(
+                    doc=doc, user=request.user, source="import", case=case, organisation=organisation
+                )
+            except InvalidDocument as exc:  # pragma: no cover - validate_case said it was valid
+                issues = [
+                    {"path": i.path, "message": i.message(_lang()), "severity": i.severity}
+                    for i in exc.issues
+                ]
+            else:
+                messages.success(request, _("Falldatei importiert und geprüft."))
+                return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/import.html", {"form": form, "issues": issues, "case": case})
+
+
+def case_export(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, Perm.EXPORT_CASES)
+    _audit(request, case, Action.EXPORT, version=case.version)
+    response = JsonResponse(case.document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="fall-{case.pk}-v{case.version}.json"'
+    return response
+
+
+# -- guided sections ----------------------------------------------------------------------------------------
+
+
+def _person_index(request: HttpRequest, case: Case, section: sec.Section) -> int:
+    if section.scope == "case":
+        return 0
+    count = len(case.document.get("persons", []))
+    try:
+        index = int(request.GET.get("person") or request.POST.get("person") or 0)
+    except ValueError:
+        index = 0
+    if not 0 <= index < count:
+        raise Http404
+    return index
+
+
+@require_http_methods(["GET", "POST"])
+def case_section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    case = _case(request, pk, Perm.EDIT_CASES)
+    section = sec.BY_SLUG.get(slug)
+    if section is None:
+        raise Http404
+    person = _person_index(request, case, section)
+    lang = _lang()
+    saved = False
+    if request.method == "POST":
+        add_row = request.POST.get("_add")
+        forms_ = sec.build_forms(section, case.document, person, request.POST, add_row=add_row)
+        if not add_row and forms_.is_valid():
+            new_doc = sec.merge(forms_, case.document, person)
+            if not forms_.has_errors:
+                try:
+                    check(new_doc)
+                except InvalidDocument as exc:
+                    sec.attach_issues(forms_, exc.issues, person, lang)
+                else:
+                    case = save_document(doc=new_doc, user=request.user, source=f"section:{slug}", case=case)
+                    saved = True
+                    if not request.htmx:  # type: ignore[attr-defined]
+                        messages.success(request, _("Gespeichert. Das Ergebnis wurde neu berechnet."))
+                        url = reverse("cases:section", args=[case.pk, slug])
+                        return redirect(f"{url}?person={person}" if section.scope == "person" else url)
+                    forms_ = sec.build_forms(section, case.document, person)
+    else:
+        forms_ = sec.build_forms(section, case.document, person)
+        _audit(request, case, Action.VIEW, section=slug)
+    persons = [_person_name(p) for p in case.document.get("persons", [])]
+    context = {
+        "case": case,
+        "section": section,
+        "sections": sec.SECTIONS,
+        "forms": forms_,
+        "person": person,
+        "persons": persons,
+        "saved": saved,
+        "other_errors": [(i.path, i.message(lang)) for i in forms_.other_errors],
+    }
+    template = "cases/_section_form.html" if request.htmx else "cases/section.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+# -- history, deletion --------------------------------------------------------------------------------------
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "–"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def case_history(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, Perm.EDIT_CASES)
+    versions = []
+    for version in case.versions.select_related("author"):
+        versions.append(
+            {
+                "version": version,
+                "changes": [
+                    {"path": c["path"], "kind": c["kind"], "old": _short(c["old"]), "new": _short(c["new"])}
+                    for c in version.changes
+                ],
+            }
+        )
+    _audit(request, case, Action.VIEW, part="history")
+    return render(request, "cases/history.html", {"case": case, "versions": versions})
+
+
+@require_http_methods(["GET", "POST"])
+def case_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, Perm.DELETE_CASES)
+    if request.method == "POST":
+        delete_case(case, request.user)
+        messages.success(request, _("Der Fall und alle seine Versionen wurden gelöscht."))
+        return redirect("cases:list")
+    return render(request, "cases/delete.html", {"case": case})
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("cases:list")

@@ -1,0 +1,1 @@
+"""Consent of a person, purpose-bound and revocable; required before a case is shared."""

@@ -1,0 +1,1 @@
+"""Screening in the browser: upload a caseload, see the validation report, browse the worklist, get the XLSX."""

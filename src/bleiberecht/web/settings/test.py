@@ -1,0 +1,15 @@
+"""Tests: SQLite in memory by default, PostgreSQL when ``DATABASE_URL`` is set; a fresh random secret key."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+
+from bleiberecht.web.settings.base import *  # noqa: F403
+from bleiberecht.web.settings.base import database
+
+SECRET_KEY = secrets.token_urlsafe(64)
+DATA_DIR = Path(tempfile.mkdtemp(prefix="bleiberecht-test-"))
+DATABASES = {"default": database(DATA_DIR / "test.sqlite3")}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; tests only
