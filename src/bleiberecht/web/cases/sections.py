@@ -367,7 +367,7 @@ def _enum(section: Section, spec: FieldSpec, list_key: str | None) -> tuple[str,
             node = props["person"][spec.key]
     except (KeyError, TypeError):
         return ()
-    return tuple(node.get("enum", ()))
+    return tuple(node.get("enum", ())) if isinstance(node, dict) else ()
 
 
 # -- forms --------------------------------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""Authorization matrix: every object view × every role × another organisation's object → no access, no data.
+
+A user of organisation A, in each role, requests every view that names an object of organisation B (case,
+consent, share, screening run). The answer must be 404 (the object is not in the user's queryset) or 403, and
+none of B's personal data may appear in the response.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from bleiberecht.web.accounts.models import Role
+from bleiberecht.web.cases.models import Case, CaseShare
+from bleiberecht.web.consent.models import Consent, Purpose
+from bleiberecht.web.screening.models import ScreeningRun
+from web.conftest import SECRET_NAME
+
+ROLES = [Role.ADVISOR, Role.AUTHORITY_CLERK, Role.COORDINATOR, Role.ADMIN]
+
+# (method, url template); {case}, {consent}, {share}, {run} are B's objects.
+OBJECT_VIEWS = [
+    ("get", "/faelle/{case}/"),
+    ("post", "/faelle/{case}/zustaendig/"),
+    ("get", "/faelle/{case}/bearbeiten/personen/"),
+    ("post", "/faelle/{case}/bearbeiten/personen/"),
+    ("get", "/faelle/{case}/bearbeiten/deutsch/?person=0"),
+    ("post", "/faelle/{case}/bearbeiten/aufenthalt/?person=0"),
+    ("get", "/faelle/{case}/bearbeiten/weitere/?person=0"),
+    ("get", "/faelle/{case}/import/"),
+    ("post", "/faelle/{case}/import/"),
+    ("get", "/faelle/{case}/export.json"),
+    ("get", "/faelle/{case}/versionen/"),
+    ("get", "/faelle/{case}/loeschen/"),
+    ("post", "/faelle/{case}/loeschen/"),
+    ("get", "/faelle/{case}/weitergabe/"),
+    ("post", "/faelle/{case}/weitergabe/"),
+    ("post", "/faelle/{case}/weitergabe/einwilligung/{consent}/widerrufen/"),
+    ("post", "/faelle/{case}/weitergabe/{share}/beenden/"),
+    ("get", "/screening/{run}/"),
+    ("get", "/screening/{run}/arbeitsliste.xlsx"),
+    ("post", "/screening/{run}/loeschen/"),
+]
+
+
+@pytest.fixture
+def b_objects(org_a: Any, org_b: Any, make_user: Any, make_case: Any) -> dict[str, Any]:
+    owner = make_user("b-owner", org_b, Role.AUTHORITY_CLERK)
+    case = make_case(org_b, owner, reference="B-GEHEIM-AZ", name=SECRET_NAME)
+    consent = Consent.objects.create(
+        case=case,
+        person_id="vater",
+        purpose=Purpose.CASE_SHARING,
+        receiving_organisation=org_b,
+        granted_on=dt.date(2026, 1, 1),
+        recorded_by=owner,
+    )
+    # B shares with a third organisation (not A): A must still see nothing.
+    from bleiberecht.web.accounts.models import Organisation
+
+    third = Organisation.objects.create(name="Dritte", kind=Organisation.Kind.NGO)
+    share = CaseShare.objects.create(case=case, organisation=third, shared_by=owner)
+    run = ScreeningRun.objects.create(
+        organisation=org_b,
+        created_by=owner,
+        file_name="b-bestand.jsonl",
+        exit_code=0,
+        rows=[{"rank": 1, "case_id": "B-GEHEIM-AZ", "name": SECRET_NAME, "traffic_light": "green"}],
+        xlsx=b"PK-not-really-xlsx",
+    )
+    return {"case": case, "consent": consent, "share": share, "run": run}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_access_to_another_organisations_objects(
+    role: str, org_a: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
+) -> None:
+    client: Client = client_for(make_user(f"a-{role}", org_a, role))
+    ids = {key: obj.pk for key, obj in b_objects.items()}
+    for method, template in OBJECT_VIEWS:
+        url = template.format(**ids)
+        response = getattr(client, method)(url)
+        assert response.status_code in (403, 404), f"{role} {method.upper()} {url}: {response.status_code}"
+        body = response.content.decode(errors="replace")
+        assert SECRET_NAME not in body and "B-GEHEIM-AZ" not in body, f"{role} {url} leaks"
+    # Nothing of B changed or disappeared.
+    assert Case.objects.filter(pk=ids["case"]).exists()
+    assert Consent.objects.get(pk=ids["consent"]).revoked_at is None
+    assert CaseShare.objects.get(pk=ids["share"]).revoked_at is None
+    assert ScreeningRun.objects.filter(pk=ids["run"]).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_lists_show_nothing_of_another_organisation(
+    role: str, org_a: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
+) -> None:
+    client: Client = client_for(make_user(f"a-{role}", org_a, role))
+    for url in ("/faelle/", "/faelle/?q=geheim", "/screening/", "/protokoll/", "/protokoll/export.csv"):
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode(errors="replace")
+        assert SECRET_NAME not in text and "B-GEHEIM-AZ" not in text and "b-bestand" not in text, (role, url)
+    listed = client.get("/faelle/")
+    assert listed.status_code == 200
+    assert f"/faelle/{b_objects['case'].pk}/" not in listed.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.ADVISOR, Role.AUTHORITY_CLERK])
+def test_audit_only_for_coordinators_and_admins(
+    role: str, org_a: Any, make_user: Any, client_for: Any
+) -> None:
+    client = client_for(make_user(f"a-{role}", org_a, role))
+    assert client.get("/protokoll/").status_code == 403
+    assert client.get("/protokoll/export.csv").status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.ADVISOR, Role.AUTHORITY_CLERK])
+def test_only_coordinators_and_admins_delete(
+    role: str, org_a: Any, make_user: Any, client_for: Any, make_case: Any
+) -> None:
+    user = make_user(f"a-{role}", org_a, role)
+    case = make_case(org_a, user)
+    response = client_for(user).post(f"/faelle/{case.pk}/loeschen/")
+    assert response.status_code == 404
+    assert Case.objects.filter(pk=case.pk).exists()
+
+
+def test_user_without_membership_sees_nothing(db: Any, org_b: Any, b_objects: dict[str, Any]) -> None:
+    from django.contrib.auth import get_user_model
+
+    from web.conftest import verified_client
+
+    client = verified_client(get_user_model().objects.create_user("lonely", password="x"))
+    assert client.get("/faelle/").status_code == 403
+    assert client.get(f"/faelle/{b_objects['case'].pk}/").status_code == 404
+    assert client.get("/screening/").status_code == 403
+    assert client.get("/faelle/neu/").status_code == 403
