@@ -146,3 +146,18 @@ def test_no_personal_data_in_logs(
     text = caplog.text
     assert "Persönlicher" not in text and "AZ-LOG" not in text and "vater" not in text
     assert "falsch" not in text
+
+
+def test_english_is_second_language(org_a: Any, make_user: Any, client_for: Any, make_case: Any) -> None:
+    user = make_user("english", org_a)
+    case = make_case(org_a, user)
+    client = client_for(user)
+    # A browser asking for English still gets German: German first.
+    german = client.get("/faelle/", headers={"Accept-Language": "en"})
+    assert 'lang="de"' in german.content.decode() and "Fälle" in german.content.decode()
+    client.post("/sprache/", {"language": "en", "next": "/faelle/"})
+    english = client.get(f"/faelle/{case.pk}/").content.decode()
+    assert 'lang="en"' in english and "Timeline" in english and "Next questions" in english
+    assert "Qualifying stay since 2021-09-24" in english  # the engine's English explanation
+    section = client.get(f"/faelle/{case.pk}/bearbeiten/identitaet/?person=0").content.decode()
+    assert "Identity and passport" in section and "Passport valid until" in section
