@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from bleiberecht.cli.main import app
+from bleiberecht.law.engine import evaluate_cases
 from bleiberecht.law.norms import ALL_NORMS
+from bleiberecht.law.result import build_results
 from bleiberecht.screening import generate_cases
 from bleiberecht.screening.export.caseload_out import write_caseload
 from bleiberecht.screening.forecast import MONTHS
@@ -44,7 +46,14 @@ def test_worklist_workbook_layout(tmp_path: pathlib.Path) -> None:
     result = run_screen(tmp_path / "b.jsonl", out=tmp_path / "w.xlsx")
     assert result.exit_code == EXIT_OK
     book = openpyxl.load_workbook(tmp_path / "w.xlsx")
-    assert book.sheetnames == ["Arbeitsliste", "Übersicht", "Prognose 24 Monate", "Prüfaufträge", "Hinweise"]
+    assert book.sheetnames == [
+        "Arbeitsliste",
+        "Übersicht",
+        "Prognose 24 Monate",
+        "Prognose bei Klärung",
+        "Prüfaufträge",
+        "Hinweise",
+    ]
     ws = book["Arbeitsliste"]
     header = [c.value for c in ws[1]]
     assert header[:4] == ["Rang", "Dringlichkeit", "Ampel", "Aktenzeichen"]
@@ -60,6 +69,9 @@ def test_worklist_workbook_layout(tmp_path: pathlib.Path) -> None:
     assert ws.column_dimensions["A"].width is not None
     forecast = book["Prognose 24 Monate"]
     assert forecast.max_row == 1 + 1 + MONTHS + 1 + 1  # header, already, 24 months, later, total
+    possible = book["Prognose bei Klärung"]
+    assert possible.max_row == forecast.max_row
+    assert possible.cell(2, 1).value == "nur noch Fragen offen"
 
 
 def test_forecast_counts_each_eligible_path_once() -> None:
@@ -77,6 +89,36 @@ def test_forecast_counts_each_eligible_path_once() -> None:
     assert total[-1] == anyone.sum()
 
 
+def test_possible_forecast_counts_undetermined_paths_by_their_opening_month() -> None:
+    cases = list(generate_cases(400, 9))
+    result = screen_cases(cases)
+    table = result.forecast_possible
+    total = table.row(table.height - 1)
+    tri = result.tri
+    for norm, count in zip(ALL_NORMS, total[1 : 1 + len(ALL_NORMS)], strict=True):
+        possible = tri.get_column(f"{norm.key}__possible_from")
+        outcome = tri.get_column(f"{norm.key}__outcome")
+        # only undetermined paths count, never a certain or a failed one
+        assert (outcome.filter(possible.is_not_null()) == "undetermined").all()
+        assert count == possible.is_not_null().sum()
+    assert total[1 : 1 + len(ALL_NORMS)] != tuple(0 for _ in ALL_NORMS)  # the caseload has open questions
+    # The month of a possible path is the one its known requirements are all met in: check against ``check``.
+    in_force = {n.key: n.in_force_from.isoformat() for n in ALL_NORMS}
+    compared = 0
+    for idx in range(40):
+        [doc] = build_results(evaluate_cases([cases[idx]]))
+        rows = tri.filter(pl.col("case_idx") == idx).iter_rows(named=True)
+        for person, row in zip(doc["persons"], rows, strict=True):
+            for path in person["paths"]:
+                got = row[f"{path['path']}__possible_from"]
+                if got is None:
+                    continue
+                met = [r["met_from"] for r in path["requirements"] if r["status"] == "met" and r["met_from"]]
+                assert got.isoformat() == max([in_force[path["path"]], *met])
+                compared += 1
+    assert compared > 0
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "json"])
 def test_other_output_formats(tmp_path: pathlib.Path, fmt: str) -> None:
     write_caseload(list(generate_cases(120, 8)), tmp_path / "b.jsonl")
@@ -88,6 +130,7 @@ def test_other_output_formats(tmp_path: pathlib.Path, fmt: str) -> None:
         assert text[0].startswith("Rang;Dringlichkeit;Ampel;Aktenzeichen")
         assert len(text) == 121
         assert (tmp_path / "w_Prognose.csv").exists()
+        assert (tmp_path / "w_Prognose_bei_Klärung.csv").exists()
     elif fmt == "parquet":
         frame = pl.read_parquet(tmp_path / "w.parquet")
         assert frame.height == 120 and {"traffic_light", "best_path_key", "urgency_class"} <= set(

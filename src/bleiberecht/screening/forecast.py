@@ -5,6 +5,10 @@ A person counts for a path in the month of that path's ``eligible_from`` if the 
 "already eligible" counts outcome ``eligible``; "later" counts ``eligible_later`` beyond the 24 months.
 Undetermined and not eligible paths are not counted: the forecast assumes nothing changes but time.
 The last column counts persons (not paths) by the earliest date any path opens for them.
+
+The second forecast (``possible=True``) counts the *undetermined* paths instead, in the month they would open
+if every open question were answered in the person's favour: the potential that clarifying the files unlocks.
+It never mixes with the first: a path is either certain (only time missing) or possible (facts missing).
 """
 
 from __future__ import annotations
@@ -49,15 +53,39 @@ def month_labels(tri: pl.DataFrame, lang: str) -> list[str]:
     return labels
 
 
-def forecast(tri: pl.DataFrame, *, lang: str = "de", norms: Sequence[Norm] = ALL_NORMS) -> pl.DataFrame:
-    """Rows: already eligible, 24 months, later, total; columns: one per path and persons by first path."""
-    buckets = [
-        _bucket(pl.col(f"{n.key}__outcome"), pl.col(f"{n.key}__eligible_from")).alias(n.key) for n in norms
-    ]
+def _possible_bucket(possible_from: pl.Expr) -> pl.Expr:
+    """-1 open questions only, 0..23 month the path would open, 24 later, null not counted."""
+    months = (possible_from.dt.year() - pl.col("as_of").dt.year()) * 12 + (
+        possible_from.dt.month() - pl.col("as_of").dt.month()
+    )
+    return (
+        pl.when(possible_from <= pl.col("as_of"))
+        .then(ALREADY)
+        .otherwise(months.clip(upper_bound=LATER))
+        .cast(pl.Int32)
+    )
+
+
+def forecast(
+    tri: pl.DataFrame, *, lang: str = "de", norms: Sequence[Norm] = ALL_NORMS, possible: bool = False
+) -> pl.DataFrame:
+    """Rows: already eligible, 24 months, later, total; columns: one per path and persons by first path.
+
+    ``possible``: count undetermined paths by the month they would open once the open questions are
+    answered favourably (first row: "only questions open") instead of certain ones.
+    """
+    if possible:
+        buckets = [_possible_bucket(pl.col(f"{n.key}__possible_from")).alias(n.key) for n in norms]
+    else:
+        buckets = [
+            _bucket(pl.col(f"{n.key}__outcome"), pl.col(f"{n.key}__eligible_from")).alias(n.key)
+            for n in norms
+        ]
     # concat_list, not min_horizontal: the latter returns one row when every input is an all-null column
     frame = tri.select(*buckets, pl.concat_list(buckets).list.min().alias("anyone"))
     order = [ALREADY, *range(MONTHS), LATER]
-    labels = [FORECAST["already"].get(lang), *month_labels(tri, lang), FORECAST["later"].get(lang)]
+    first_row = FORECAST["questions_only" if possible else "already"].get(lang)
+    labels = [first_row, *month_labels(tri, lang), FORECAST["later"].get(lang)]
     columns: dict[str, list[object]] = {FORECAST["month"].get(lang): [*labels, FORECAST["sum"].get(lang)]}
     for key, header in [*((n.key, n.citation) for n in norms), ("anyone", FORECAST["anyone"].get(lang))]:
         counts = frame.get_column(key).drop_nulls().value_counts()

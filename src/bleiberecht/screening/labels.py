@@ -83,6 +83,7 @@ SHEET_NAMES: dict[str, Text] = {
     "worklist": Text("Arbeitsliste", "Worklist"),
     "overview": Text("Übersicht", "Overview"),
     "forecast": Text("Prognose 24 Monate", "Forecast 24 months"),
+    "forecast_possible": Text("Prognose bei Klärung", "Forecast if clarified"),
     "reviews": Text("Prüfaufträge", "Re-examinations"),
     "about": Text("Hinweise", "Notes"),
 }
@@ -100,6 +101,7 @@ OVERVIEW: dict[str, Text] = {
 FORECAST: dict[str, Text] = {
     "month": Text("Monat", "Month"),
     "already": Text("bereits erfüllt", "already eligible"),
+    "questions_only": Text("nur noch Fragen offen", "only questions open"),
     "later": Text("später", "later"),
     "anyone": Text("Personen (erster Weg)", "Persons (first path)"),
     "sum": Text("Summe", "Total"),

@@ -36,6 +36,7 @@ class Screening:
     paths: pl.DataFrame
     lights: pl.DataFrame
     forecast: pl.DataFrame
+    forecast_possible: pl.DataFrame  # undetermined paths by the month they open once clarified
     reviews: pl.DataFrame
 
     @property
@@ -136,5 +137,6 @@ def screen_cases(
         paths=path_counts(tri, lang=lang, norms=norms),
         lights=light_counts(tri, lang=lang),
         forecast=forecast(tri, lang=lang, norms=norms),
+        forecast_possible=forecast(tri, lang=lang, norms=norms, possible=True),
         reviews=review_rows(tri, lang=lang),
     )

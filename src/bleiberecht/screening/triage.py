@@ -330,12 +330,24 @@ def triage(
     per_req = [
         _c(n.key, r.key, part) for n in norms for r in n.requirements for part in ("status", "met_from")
     ]
+    # Undetermined paths: the day they open if every open question is answered favourably (the engine's
+    # date over the requirements already met), unless that day lies beyond an application deadline.
+    possible = [
+        pl.when(
+            (pl.col(_c(n.key, "outcome")) == "undetermined")
+            & ~(pl.col(_c(n.key, "ef_raw")) > pl.col(_c(n.key, "binding"))).fill_null(False)
+        )
+        .then(pl.col(_c(n.key, "ef_raw")))
+        .alias(_c(n.key, "possible_from"))
+        for n in norms
+    ]
     ids = ["pk", "case_idx", "case_id", "person_id", "birth_date", "as_of", "traffic_light"]
     deadline_keys, texts = nearest_deadline(frame, norms, lang)
     first = _collect(
         frame.lazy().select(
             *ids,
             *per_path,
+            *possible,
             *dict.fromkeys(per_req),
             *next_question(frame, norms),
             *deadline_keys,

@@ -1,11 +1,12 @@
 """Writing the screening result: XLSX (default), CSV, Parquet or JSON.
 
-- **XLSX**: sheets Arbeitsliste, Übersicht, Prognose 24 Monate, Prüfaufträge, Hinweise; German headers.
+- **XLSX**: sheets Arbeitsliste, Übersicht, Prognose 24 Monate, Prognose bei Klärung, Prüfaufträge, Hinweise;
+  German headers.
 - **CSV**: the worklist in FILE, the other tables beside it (``FILE_Übersicht.csv``, ``FILE_Prognose.csv``,
-  ``FILE_Ampel.csv``, ``FILE_Prüfaufträge.csv``); German: semicolon, UTF-8 with BOM, dates TT.MM.JJJJ (opens directly in Excel).
+  ``FILE_Prognose_bei_Klärung.csv``, ``FILE_Ampel.csv``, ``FILE_Prüfaufträge.csv``); German: semicolon, UTF-8 with BOM, dates TT.MM.JJJJ (opens directly in Excel).
 - **Parquet**: the worklist with stable English column names and the codes beside the words; the other tables
   beside it as for CSV.
-- **JSON**: one document ``{"summary", "worklist", "overview", "forecast", "reviews"}`` with English keys.
+- **JSON**: one document ``{"summary", "worklist", "overview", "forecast", "forecast_if_clarified", "reviews"}`` with English keys.
 """
 
 from __future__ import annotations
@@ -27,8 +28,20 @@ from bleiberecht.screening.summary import LINES, RunSummary
 from bleiberecht.screening.worklist import CODE_COLUMNS, WORKLIST_COLUMNS
 
 FORMATS = ("xlsx", "csv", "parquet", "json")
-SIBLINGS = {"overview": "Übersicht", "lights": "Ampel", "forecast": "Prognose", "reviews": "Prüfaufträge"}
-SIBLINGS_EN = {"overview": "overview", "lights": "lights", "forecast": "forecast", "reviews": "reviews"}
+SIBLINGS = {
+    "overview": "Übersicht",
+    "lights": "Ampel",
+    "forecast": "Prognose",
+    "forecast_possible": "Prognose_bei_Klärung",
+    "reviews": "Prüfaufträge",
+}
+SIBLINGS_EN = {
+    "overview": "overview",
+    "lights": "lights",
+    "forecast": "forecast",
+    "forecast_possible": "forecast_if_clarified",
+    "reviews": "reviews",
+}
 
 NOTES: list[Text] = [
     Text(
@@ -83,6 +96,7 @@ def write_screening(
         "overview": result.paths,
         "lights": result.lights,
         "forecast": result.forecast,
+        "forecast_possible": result.forecast_possible,
         "reviews": result.reviews,
     }
     if fmt == "csv":
@@ -158,6 +172,7 @@ def _json_doc(result: Screening, summary: RunSummary, lang: str) -> dict[str, An
         "worklist": rows(result.worklist.select([*WORKLIST_COLUMNS, *CODE_COLUMNS])),
         "overview": {"paths": rows(result.paths), "traffic_lights": rows(result.lights)},
         "forecast": rows(result.forecast),
+        "forecast_if_clarified": rows(result.forecast_possible),
         "reviews": rows(result.reviews),
     }
 
@@ -208,6 +223,9 @@ def write_xlsx(
         ws = book.sheet(SHEET_NAMES["forecast"].get(lang))
         set_widths(ws, widths(result.forecast, result.forecast.columns))
         write_table(book, ws, result.forecast, result.forecast.columns, freeze_columns=1)
+        ws = book.sheet(SHEET_NAMES["forecast_possible"].get(lang))
+        set_widths(ws, widths(result.forecast_possible, result.forecast_possible.columns))
+        write_table(book, ws, result.forecast_possible, result.forecast_possible.columns, freeze_columns=1)
         # Re-examinations
         ws = book.sheet(SHEET_NAMES["reviews"].get(lang))
         set_widths(ws, widths(result.reviews, result.reviews.columns))
