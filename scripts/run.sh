@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Sets up the locked environment and runs the product on its embedded default with demo data:
-# checks the example family and prints the result in German.
+# the web application (SQLite in ./data, demo organisations, logins and cases), served by gunicorn.
+# Prints the address and the demo logins. Options are passed on: --port 8080, --host 0.0.0.0, --data DIR.
+# DATABASE_URL=postgres://… switches to PostgreSQL. The command line still works: uv run bleiberecht check FILE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv>=0.5"
 uv sync --frozen --quiet
-uv run bleiberecht check examples/family-25b.json "$@"
+exec uv run bleiberecht serve "$@"

@@ -14,3 +14,11 @@ echo "== mypy --strict (law, casefile)"
 uv run mypy
 echo "== pytest"
 uv run pytest -p no:cacheprovider "$@"
+# The web application's tests once more against PostgreSQL (SQLite ran above), when a server is reachable.
+PG_URL="${WEB_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+if uv run python -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$PG_URL" 2>/dev/null; then
+  echo "== pytest tests/web on PostgreSQL ($PG_URL)"
+  DATABASE_URL="$PG_URL" uv run pytest -p no:cacheprovider tests/web
+else
+  echo "== pytest tests/web on PostgreSQL: SKIPPED (no server at $PG_URL)"
+fi
