@@ -90,7 +90,7 @@ NESTED_ADDITIONS: dict[str, tuple[str, ...]] = {
         "matches_qualification",
         "temporary_agency",
     ),
-    "convictions": ("offence", "btmg_29_1_nr1"),
+    "convictions": ("offence", "btmg_29_1_nr1", "aufenthg_54_1_catalogue"),
     "qualifications": ("care_assistant",),
     "applications": ("outcome", "decided_on"),
 }

@@ -15,7 +15,8 @@ def test_all_files_load_with_citation_and_review_date() -> None:
     assert len(params) > 20
     for p in params:
         assert p.citation
-        assert p.last_verified <= date(2026, 11, 25)
+        # reviews up to the residence audit of 2026-12-06 (docs/legal-verification.md)
+        assert p.last_verified <= date(2026, 12, 6)
         assert all(v.source for v in p.values)
 
 

@@ -198,11 +198,23 @@ def _convictions(t: FactTables) -> pl.DataFrame:
     c = t.list("convictions").with_columns(intentional=pl.col("intentional").fill_null(True))
     fine = pl.col("sanction") == "fine"
     foreigner = pl.col("foreigner_only_offence").fill_null(False)
+    custodial = pl.col("sanction").is_in(["prison", "youth_custody"])
+    prison, youth = pl.col("sanction") == "prison", pl.col("sanction") == "youth_custody"
     return c.group_by("pk").agg(
         conv_count=pl.len(),
-        # § 54 Abs. 1 Nr. 1, Abs. 2 Nr. 1: intentional offences only ("vorsätzlicher Straftaten")
-        conv_prison_max_months=pl.col("months")
-        .filter(pl.col("sanction").is_in(["prison", "youth_custody"]) & pl.col("intentional"))
+        # § 54 Abs. 1 Nr. 1 (Freiheits- oder Jugendstrafe): intentional offences only ("vorsätzlicher Straftaten")
+        conv_prison_max_months=pl.col("months").filter(custodial & pl.col("intentional")).max(),
+        # § 54 Abs. 2 Nr. 1 speaks of Freiheitsstrafe only; a Jugendstrafe falls under Nr. 2 (unsuspended)
+        conv_freiheitsstrafe_max_months=pl.col("months").filter(prison & pl.col("intentional")).max(),
+        conv_youth_intentional_unsuspended_max_months=pl.col("months")
+        .filter(youth & pl.col("intentional") & ~pl.col("suspended").fill_null(False))
+        .max(),
+        # § 54 Abs. 1 Nr. 1a–1c: a Freiheits- or Jugendstrafe of one year for a catalogue offence (also suspended)
+        conv_catalogue_max_months=pl.col("months")
+        .filter(custodial & pl.col("catalogue_54_1").fill_null(False))
+        .max(),
+        conv_catalogue_open_max_months=pl.col("months")
+        .filter(custodial & pl.col("catalogue_54_1").is_null())
         .max(),
         conv_youth_custody_max_months=pl.col("months").filter(pl.col("sanction") == "youth_custody").max(),
         conv_youth_custody_unsuspended_max_months=pl.col("months")
@@ -215,6 +227,13 @@ def _convictions(t: FactTables) -> pl.DataFrame:
         conv_fines_foreigner_only=pl.col("daily_rates")
         .filter(fine & pl.col("intentional") & foreigner)
         .sum(),
+        # fines whose kind (general / foreigner-only) is not recorded: included in conv_fines_general above
+        conv_fines_kind_unknown=pl.col("daily_rates")
+        .filter(fine & pl.col("intentional") & pl.col("foreigner_only_offence").is_null())
+        .sum(),
+        conv_fines_kind_unknown_max=pl.col("daily_rates")
+        .filter(fine & pl.col("intentional") & pl.col("foreigner_only_offence").is_null())
+        .max(),
         conv_rates_unknown=(fine & pl.col("daily_rates").is_null()).any(),
         conv_foreigner_unknown=pl.col("foreigner_only_offence").is_null().any(),
         conv_intentional_custodial=(
@@ -373,6 +392,7 @@ LIST_DEFAULTS: dict[str, dict[str, object]] = {
         "conv_months_unknown": False,
         "conv_fines_general": 0,
         "conv_fines_foreigner_only": 0,
+        "conv_fines_kind_unknown": 0,
         "conv_rates_unknown": False,
         "conv_foreigner_unknown": False,
         "conv_intentional_custodial": False,

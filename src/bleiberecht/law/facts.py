@@ -178,6 +178,7 @@ LIST_FACTS: dict[
             ("intentional", "intentional", B),
             ("foreigner_only_offence", "foreigner_only_offence", B),
             ("btmg", "btmg_29_1_nr1", B),
+            ("catalogue_54_1", "aufenthg_54_1_catalogue", B),
         ),
     ),
     "applications": (

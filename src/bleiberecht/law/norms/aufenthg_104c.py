@@ -11,11 +11,11 @@ from datetime import date
 
 import polars as pl
 
-from ..kleene import TRUE
 from ..norm import Norm, Req, Text
 from ..params import Params
 from . import aufenthg_25b as b25
 from . import general
+from .common import fines_within_caps
 
 NORM = Norm(
     key="aufenthg_104c",
@@ -78,22 +78,32 @@ def fdgo_declaration(p: Params) -> Req:
     reads=("convictions",),
     exclusion=True,
     evidence=("Führungszeugnis / BZR-Auskunft",),
+    explain={
+        "met": (
+            "Keine Verurteilung über den Grenzen (Geldstrafen bis 50 bzw. 90 Tagessätze, Jugendstrafrecht ohne "
+            "Jugendstrafe bleiben außer Betracht).",
+            "No conviction beyond the limits (fines up to 50 / 90 daily rates and juvenile measures disregarded).",
+        ),
+        "not_met": (
+            "Verurteilung zu einer Freiheits- oder Jugendstrafe oder Geldstrafen über 50 (allgemein) bzw. 90 "
+            "(nur von Ausländern begehbare Taten) Tagessätzen.",
+            "Custodial sentence, or fines above 50 (general) / 90 (foreigner-only offences) daily rates.",
+        ),
+        "unknown": (
+            "Offen: Tagessätze oder die Art einer Geldstrafe (nur von Ausländern begehbare Tat nach AufenthG/AsylG?) "
+            "fehlen; je nach Art liegt sie innerhalb oder außerhalb der Grenzen.",
+            "Open: daily rates or the kind of a fine (foreigner-only offence?) missing; depending on it the fine "
+            "is within or beyond the limits.",
+        ),
+    },
 )
 def no_conviction(p: Params) -> Req:
-    over = (pl.col("conv_fines_general").fill_null(0) > p.expr("aufenthg_104c.fines_general_max")) | (
-        pl.col("conv_fines_foreigner_only").fill_null(0) > p.expr("aufenthg_104c.fines_foreigner_only_max")
+    fines_ok = fines_within_caps(
+        p, "aufenthg_104c.fines_general_max", "aufenthg_104c.fines_foreigner_only_max"
     )
+    # Jugendstrafrecht without Jugendstrafe (youth_measures) is disregarded; any intentional custodial sentence bars
     custodial = pl.col("conv_intentional_custodial").fill_null(False)
-    unclear = pl.col("conv_rates_unknown").fill_null(False)
-    ok = (
-        pl.when(~pl.col("known__convictions"))
-        .then(None)
-        .when(over | custodial)
-        .then(False)
-        .when(unclear)
-        .then(None)
-        .otherwise(TRUE)
-    )
+    ok = pl.when(~pl.col("known__convictions")).then(None).when(custodial).then(False).otherwise(fines_ok)
     return Req(ok=ok)
 
 

@@ -14,10 +14,11 @@ from datetime import date
 import polars as pl
 
 from ..calendar import earliest
-from ..kleene import TRUE, k_or
+from ..kleene import k_or
 from ..norm import Norm, Req, Text
 from ..params import Params
 from . import general
+from .common import fines_within_caps
 
 NORM = Norm(
     key="aufenthg_25a_family",
@@ -152,31 +153,23 @@ def livelihood_by_work(p: Params) -> Req:
         "not_met": (
             "Verurteilung wegen vorsätzlicher Straftat über den Grenzen des Abs. 3 (Geldstrafen {general} / {foreign} Tagessätze).",
             "Conviction for an intentional offence above the Abs. 3 limits (fines {general} / {foreign} daily rates).",
-        )
+        ),
+        "unknown": (
+            "Offen: Tagessätze oder die Art einer Geldstrafe (nur von Ausländern begehbare Tat?) fehlen; je nach "
+            "Art liegt sie innerhalb oder außerhalb der Grenzen des Abs. 3.",
+            "Open: daily rates or the kind of a fine (foreigner-only offence?) missing.",
+        ),
     },
 )
 def no_conviction(p: Params) -> Req:
-    over_fines = (
-        pl.col("conv_fines_general").fill_null(0) > p.expr("aufenthg_25a_family.fines_general_max")
-    ) | (
-        pl.col("conv_fines_foreigner_only").fill_null(0)
-        > p.expr("aufenthg_25a_family.fines_foreigner_only_max")
+    fines_ok = fines_within_caps(
+        p, "aufenthg_25a_family.fines_general_max", "aufenthg_25a_family.fines_foreigner_only_max"
     )
+    # no Jugendstrafrecht clause in Abs. 3 (unlike § 104c): juvenile measures are not disregarded
     other = pl.col("conv_intentional_custodial").fill_null(False) | pl.col("conv_youth_measures").fill_null(
         False
     )
-    unclear = pl.col("conv_rates_unknown").fill_null(False) | (
-        pl.col("conv_foreigner_unknown").fill_null(False) & (pl.col("conv_fines_general").fill_null(0) > 0)
-    )
-    ok = (
-        pl.when(~pl.col("known__convictions"))
-        .then(None)
-        .when(over_fines | other)
-        .then(False)
-        .when(unclear)
-        .then(None)
-        .otherwise(TRUE)
-    )
+    ok = pl.when(~pl.col("known__convictions")).then(None).when(other).then(False).otherwise(fines_ok)
     return Req(
         ok=ok,
         values={"general": pl.col("conv_fines_general"), "foreign": pl.col("conv_fines_foreigner_only")},

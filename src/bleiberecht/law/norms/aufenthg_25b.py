@@ -342,24 +342,38 @@ def obstruction(p: Params) -> Req:
 
 
 def serious_expulsion_interest(p: Params) -> Req:
-    """§ 25b Abs. 2 Nr. 2 -> § 54 Abs. 1 (≥ 2 years) or Abs. 2 Nr. 1 (≥ 6 months prison) / Nr. 2 (youth ≥ 1 y, unsuspended)."""
-    prison = pl.col("conv_prison_max_months").fill_null(0)
-    youth = pl.col("conv_youth_custody_unsuspended_max_months").fill_null(0)
+    """§ 25b Abs. 2 Nr. 2: Ausweisungsinteresse under § 54 Abs. 1 or Abs. 2 Nr. 1, 2 (convictions only).
+
+    - § 54 Abs. 2 Nr. 1: Freiheitsstrafe ≥ 6 months (also suspended) — a Jugendstrafe is not a Freiheitsstrafe;
+    - § 54 Abs. 2 Nr. 2: Jugendstrafe ≥ 1 year, not suspended;
+    - § 54 Abs. 1 Nr. 1: Freiheits- or Jugendstrafe ≥ 2 years;
+    - § 54 Abs. 1 Nr. 1a–1c: Freiheits- or Jugendstrafe ≥ 1 year (also suspended) for a catalogue offence —
+      unknown while the catalogue flag of such a sentence is not recorded.
+    Spec residence-paths.md § 1.4 and § 3.1 X2; statute text in docs/legal-verification.md § 3.
+    """
+    prison = pl.col("conv_freiheitsstrafe_max_months").fill_null(0)
+    any_custodial = pl.col("conv_prison_max_months").fill_null(0)  # Freiheits- or Jugendstrafe, intentional
+    youth = pl.col("conv_youth_intentional_unsuspended_max_months").fill_null(0)
+    catalogue = pl.col("conv_catalogue_max_months").fill_null(0)
+    catalogue_open = pl.col("conv_catalogue_open_max_months").fill_null(0)
+    nr1a = p.expr("aufenthg_54.abs1_nr1a_months")
     hit = (
         (prison >= p.expr("aufenthg_54.abs2_nr1_months"))
         | (youth >= p.expr("aufenthg_54.abs2_nr2_youth_months"))
-        | (prison >= p.expr("aufenthg_54.abs1_nr1_months"))
+        | (any_custodial >= p.expr("aufenthg_54.abs1_nr1_months"))
+        | (catalogue >= nr1a)
     )
     ok = (
         pl.when(~pl.col("known__convictions"))
         .then(None)
         .when(hit)
         .then(False)
-        .when(pl.col("conv_months_unknown").fill_null(False))
+        .when(pl.col("conv_months_unknown").fill_null(False) | (catalogue_open >= nr1a))
         .then(None)
         .otherwise(TRUE)
     )
-    return Req(ok=ok, values={"months": pl.max_horizontal(prison, youth)})
+    months = pl.max_horizontal(any_custodial, catalogue, youth)
+    return Req(ok=ok, values={"months": months, "catalogue_months": catalogue_open})
 
 
 @NORM.requirement(
@@ -380,6 +394,14 @@ def serious_expulsion_interest(p: Params) -> Req:
         "not_met": (
             "Verurteilung zu {months} Monaten erreicht § 54 Abs. 2 Nr. 1/2 bzw. Abs. 1: zwingende Versagung, solange verwertbar (§ 51 BZRG).",
             "A sentence of {months} months reaches § 54: mandatory refusal while the conviction is usable (§ 51 BZRG).",
+        ),
+        "unknown": (
+            "Offen: Dauer einer Strafe fehlt, oder eine Strafe von {catalogue_months} Monaten (Jugendstrafe auf "
+            "Bewährung bzw. fahrlässige Tat) erreicht § 54 Abs. 1 Nr. 1a–1c nur bei einer Katalogtat "
+            "(convictions[].aufenthg_54_1_catalogue angeben).",
+            "Open: a sentence length is missing, or a sentence of {catalogue_months} months (suspended Jugendstrafe "
+            "or negligent offence) reaches § 54 (1) no. 1a–1c only for a catalogue offence "
+            "(record convictions[].aufenthg_54_1_catalogue).",
         ),
     },
 )

@@ -51,3 +51,37 @@ def chain_met(p: Params, prefix: str, length_param: str) -> pl.Expr:
 def chain_ok(prefix: str) -> pl.Expr:
     """Chain requirement status before dates: unknown without status history; False without current chain."""
     return pl.when(pl.col("known__statuses")).then(pl.col(f"{prefix}_start").is_not_null())
+
+
+def fines_within_caps(p: Params, general_max: str, foreigner_max: str) -> pl.Expr:
+    """Kleene: do the intentional fines stay within "insgesamt bis zu 50 Tagessätzen oder bis zu 90 Tagessätzen
+    wegen Straftaten, die … nur von Ausländern begangen werden können" (§ 104c Abs. 1 S. 1 Nr. 2, § 25a Abs. 3)?
+
+    Separate caps per kind (spec § 4.4 Ex. 104c-5). A fine whose kind is not recorded may belong to either cap:
+    the answer is False only if the caps are exceeded whatever its kind, True only if they hold whatever its
+    kind, otherwise unknown (a missing fact never excludes). Null when a fine's number of daily rates is missing
+    and the known ones do not already exceed the caps.
+    """
+    g_max, f_max = p.expr(general_max), p.expr(foreigner_max)
+    unknown_kind = pl.col("conv_fines_kind_unknown").fill_null(0)
+    # conv_fines_general includes the fines of unknown kind; take them out for the known part
+    general_known = pl.col("conv_fines_general").fill_null(0) - unknown_kind
+    foreigner_known = pl.col("conv_fines_foreigner_only").fill_null(0)
+    # exceeded whatever the kind: a known cap is exceeded, the unknown fines do not fit into the room left in
+    # both caps together, or a single one fits into neither
+    room_g, room_f = g_max - general_known, f_max - foreigner_known
+    largest_unknown = pl.col("conv_fines_kind_unknown_max").fill_null(0)
+    over = (
+        (general_known > g_max)
+        | (foreigner_known > f_max)
+        | (unknown_kind > room_g + room_f)
+        | (largest_unknown > pl.max_horizontal(room_g, room_f))
+    )
+    within = (general_known + unknown_kind <= g_max) & (foreigner_known + unknown_kind <= f_max)
+    return (
+        pl.when(over)
+        .then(False)
+        .when(within & ~pl.col("conv_rates_unknown").fill_null(False))
+        .then(TRUE)
+        .otherwise(None)
+    )
