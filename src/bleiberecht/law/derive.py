@@ -245,19 +245,47 @@ def _convictions(t: FactTables) -> pl.DataFrame:
     )
 
 
-def _schooling(t: FactTables) -> pl.DataFrame:
-    """School attendance in Germany: total successful days, whether attending now, first date."""
-    s = _with_as_of(t.list("schooling"), t.persons).filter(pl.col("from") <= pl.col("as_of"))
+def _schooling(t: FactTables, p: Params) -> pl.DataFrame:
+    """School attendance in Germany: successful days, whether attending now, first date, and the day on which
+    the § 25a Abs. 1 S. 1 Nr. 2 years were reached (also when the attendance has ended since).
+
+    Only periods recorded as successful count as "erfolgreich"; a period whose success is not recorded is
+    counted separately (``school_days_success_unknown``), so that it can leave the requirement open but never
+    prove it (README: absent = unknown).
+    """
+    s = (
+        _with_as_of(t.list("schooling"), t.persons)
+        .filter(pl.col("from") <= pl.col("as_of"))
+        .sort("pk", "from")
+    )
     end = pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of")
-    ok = pl.col("successful").fill_null(True)
+    days = (end - pl.col("from")).dt.total_days() + 1
+    ok = pl.col("successful") == True  # noqa: E712
+    first = pl.col("from").min().over("pk")
+    needed = (p.fulfilled_after(first, "aufenthg_25a.school_years") - first).dt.total_days()
+
+    def reached_on(counts: pl.Expr) -> pl.Expr:
+        # period by period: the day after the one on which the counted days add up to ``needed``
+        counted = pl.when(counts).then(days).otherwise(0)
+        before = counted.cum_sum().over("pk") - counted
+        return pl.when(counts & (before + days >= needed)).then(
+            pl.col("from") + pl.duration(days=needed - before)
+        )
+
+    s = s.with_columns(_reached=reached_on(ok), _reached_if=reached_on(ok | pl.col("successful").is_null()))
     return s.group_by("pk").agg(
-        school_days_successful=pl.when(ok)
-        .then((end - pl.col("from")).dt.total_days() + 1)
-        .otherwise(0)
-        .sum(),
+        school_days_successful=pl.when(ok).then(days).otherwise(0).sum(),
+        school_days_success_unknown=pl.when(pl.col("successful").is_null()).then(days).otherwise(0).sum(),
+        school_reached_on=pl.col("_reached").min(),
+        school_reached_on_if_successful=pl.col("_reached_if").min(),
         school_unsuccessful=(pl.col("successful") == False).any(),  # noqa: E712
         school_now=_period_covers(pl.col("as_of")).any(),
         school_now_from=pl.col("from").filter(_period_covers(pl.col("as_of"))).min(),
+        school_now_success_unknown=(_period_covers(pl.col("as_of")) & pl.col("successful").is_null()).any(),
+        # Abs. 1 S. 3 Nr. 1 § 25b: students and apprentices (vocational school, university), not general school
+        school_now_higher=(
+            _period_covers(pl.col("as_of")) & pl.col("kind").is_in(["vocational_school", "university"])
+        ).any(),
         school_first_from=pl.col("from").min(),
         school_success_unknown=pl.col("successful").is_null().any(),
     )
@@ -375,6 +403,9 @@ def _household_money(persons: pl.DataFrame, households: pl.DataFrame) -> pl.Data
 LIST_DEFAULTS: dict[str, dict[str, object]] = {
     "schooling": {
         "school_days_successful": 0,
+        "school_days_success_unknown": 0,
+        "school_now_success_unknown": False,
+        "school_now_higher": False,
         "school_unsuccessful": False,
         "school_now": False,
         "school_success_unknown": False,
@@ -419,7 +450,7 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
         *_chains(t, p),
         _german(t),
         _convictions(t),
-        _schooling(t),
+        _schooling(t, p),
         _qualifications(t),
         _training_and_work(t),
         _efforts(t),

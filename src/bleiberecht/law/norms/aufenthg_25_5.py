@@ -117,7 +117,8 @@ def lasting(p: Params) -> Req:
 def no_fault(p: Params) -> Req:
     deceives = pl.col("deception") == "current"
     refuses = pl.col("obstruction") == "current"
-    instructed = pl.col("instructed_on").is_not_null()
+    # a written instruction on file: its date, or the recorded fact that it was given (identity.instructed)
+    instructed = pl.col("instructed_on").is_not_null() | (pl.col("instruction_given") == True)  # noqa: E712
     fault = (
         pl.when(deceives.fill_null(False) | (refuses & instructed).fill_null(False))
         .then(TRUE)

@@ -163,6 +163,12 @@ def stay(p: Params) -> Req:
             "'in der Regel': Ausnahmen möglich).",
             "Less than {years} years of successful schooling and no recognised qualification (exceptions possible).",
         ),
+        "unknown": (
+            "Offen: Schulbesuch ohne Angabe, ob erfolgreich, oder Abschlüsse nicht erfasst (bzw. Krankheit/Behinderung "
+            "nach Nr. 2 S. 2 ungeklärt).",
+            "Open: school attendance without a record of success, or qualifications not recorded (or the illness "
+            "waiver of no. 2 s. 2 is undetermined).",
+        ),
         "waived": (
             "Entfällt wegen Krankheit oder Behinderung (§ 25a Abs. 1 S. 1 Nr. 2 S. 2).",
             "Waived for illness or disability.",
@@ -170,27 +176,40 @@ def stay(p: Params) -> Req:
     },
 )
 def school(p: Params) -> Req:
+    """Nr. 2: "in der Regel seit drei Jahren erfolgreich eine Schule besucht" or a recognised qualification.
+
+    The years are reached on the day after the successful attendance days add up to three years counted from
+    the first school day (also when the attendance has ended since); while attending, a later date is projected.
+    Attendance whose success is not recorded never proves the requirement; it leaves it open.
+    """
     years = p.expr("aufenthg_25a.school_years")
     first = pl.col("school_first_from")
     needed = (p.fulfilled_after(first, "aufenthg_25a.school_years") - first).dt.total_days()
     done = pl.col("school_days_successful").fill_null(0)
-    reached = done >= needed
+    reached_on = pl.col("school_reached_on")
     ongoing_needed = p.expr("aufenthg_25a.school_must_be_ongoing")
-    by_school = reached & (~ongoing_needed | pl.col("school_now").fill_null(False))
+    by_school = reached_on.is_not_null() & (~ongoing_needed | pl.col("school_now").fill_null(False))
+    attending_ok = pl.col("school_now").fill_null(False) & ~pl.col("school_now_success_unknown").fill_null(
+        False
+    )
+    attending_ok = attending_ok & ~pl.col("school_unsuccessful").fill_null(False)
+    future_school = attending_ok & reached_on.is_null()
     school_date = (
-        pl.when(reached)
-        .then(pl.col("as_of") - pl.duration(days=done - needed - 1))
-        .when(pl.col("school_now").fill_null(False))
+        pl.when(by_school)
+        .then(reached_on)
+        .when(future_school)
         .then(pl.col("as_of") + pl.duration(days=needed - done + 1))
     )
     qual = pl.col("qual_recognised_from")
-    future_school = pl.col("school_now").fill_null(False) & ~reached
+    could_be_reached = pl.col("school_reached_on_if_successful").is_not_null() | pl.col(
+        "school_now_success_unknown"
+    ).fill_null(False)
     ok = (
         pl.when(qual.is_not_null() | by_school.fill_null(False) | future_school)
         .then(TRUE)
-        .when(~pl.col("known__schooling") & ~pl.col("known__qualifications"))
+        .when(~pl.col("known__schooling") | ~pl.col("known__qualifications"))
         .then(None)
-        .when(pl.col("school_success_unknown").fill_null(False) | pl.col("qual_unclear").fill_null(False))
+        .when(could_be_reached | pl.col("qual_unclear").fill_null(False))
         .then(None)
         .otherwise(False)
     )

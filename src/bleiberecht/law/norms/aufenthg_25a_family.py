@@ -136,7 +136,13 @@ def livelihood_by_work(p: Params) -> Req:
         .then(None)
         .otherwise(covered)
     )
-    return Req(ok=ok, applies=~AS_CHILD, values={"earned": pl.col("hh_earned"), "need": pl.col("hh_need")})
+    # S. 2: a minor sibling derives from a parent who holds the S. 1 title, so the family's livelihood must be
+    # secured by work (S. 1 Nr. 2) for the sibling too; the parent's own Nr. 1 and Abs. 3 are checked on the parent
+    return Req(
+        ok=ok,
+        applies=~AS_CHILD | AS_SIBLING,
+        values={"earned": pl.col("hh_earned"), "need": pl.col("hh_need")},
+    )
 
 
 @NORM.requirement(
@@ -195,3 +201,16 @@ NORM.consequence_fn = consequence
 )
 def _hint_2b(p: Params) -> pl.Expr:
     return AS_PARENT & (pl.col("aufenthg_25a_family__livelihood_by_work__status") != "met")
+
+
+@NORM.hint(
+    "sibling_via_parent",
+    "§ 25a Abs. 2 S. 2 AufenthG",
+    "Minderjährige Geschwister erhalten die Aufenthaltserlaubnis nur, wenn ein Elternteil, mit dem sie in "
+    "familiärer Lebensgemeinschaft leben, eine Aufenthaltserlaubnis nach § 25a Abs. 2 S. 1 besitzt oder erhält "
+    "(Ergebnis des Elternteils prüfen: Nr. 1 Mitwirkung, Abs. 3 Straftaten).",
+    "Minor siblings get the permit only if a parent they live with holds or gets the § 25a (2) s. 1 permit "
+    "(check the parent's result).",
+)
+def _hint_sibling(p: Params) -> pl.Expr:
+    return AS_SIBLING

@@ -199,9 +199,13 @@ def livelihood_req(p: Params) -> Req:
     )
     # Abs. 1 S. 3: temporary benefits are "in der Regel unschädlich" for these groups.
     # Kleene throughout: whether a group applies may itself be unknown.
-    group_training = pl.col("training_now") | pl.col("school_now")
+    # Nr. 1: students (university) and apprentices (vocational school / training) — not pupils of a general
+    # school, whose livelihood is judged by the prognosis (Nr. 3 Alt. 2)
+    group_training = pl.col("training_now") | pl.col("school_now_higher")
     group_family = pl.col("lives_with_minor_child") & (pl.col("hh_earned") > 0)
-    youngest_under_3 = pl.col("youngest_child_birth") > pl.col("as_of").dt.offset_by("-3y")
+    # Nr. 3: single parents for whom work is not reasonable under § 10 Abs. 1 Nr. 3 SGB II (child under 3)
+    child_age = p.fulfilled_after(pl.col("youngest_child_birth"), "aufenthg_25b.single_parent_child_age")
+    youngest_under_3 = child_age > pl.col("as_of")
     group_single_parent = pl.col("spouse_id").is_null() & pl.col("lives_with_minor_child") & youngest_under_3
     group = k_or(group_training, group_family, group_single_parent, pl.col("caring_for_relative"))
     ok = k_or(enough, group, pl.col("livelihood_prognosis_positive"))

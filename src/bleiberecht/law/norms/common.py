@@ -32,7 +32,11 @@ def german_proven(level: str, skill: str) -> tuple[pl.Expr, pl.Expr]:
 def civics_proven() -> tuple[pl.Expr, pl.Expr]:
     """Grundkenntnisse: 'Leben in Deutschland'/Einbürgerungstest, or a German school-leaving certificate."""
     ok = (
-        pl.when(pl.col("civics_test_passed_on").is_not_null() | pl.col("qual_school_de_from").is_not_null())
+        pl.when(
+            pl.col("civics_test_passed_on").is_not_null()
+            | pl.col("qual_school_de_from").is_not_null()
+            | (pl.col("civics_test_passed") == True)  # noqa: E712  (passed, date not recorded)
+        )
         .then(TRUE)
         .when(pl.col("civics_test_passed") == False)  # noqa: E712
         .then(False)

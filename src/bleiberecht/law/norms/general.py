@@ -179,27 +179,74 @@ def titelsperre(norm: Norm, *, override: str | None) -> None:
         exclusion=True,
         evidence=("BAMF-Bescheid (Rechtsgrundlage der Ablehnung)",),
         explain={
-            "met": ("Keine Sperre nach § 10 Abs. 3 S. 2.", "No block under § 10 (3) s. 2."),
+            "met": (
+                "Keine Sperre nach § 10 Abs. 3 S. 2.{ban_note}",
+                "No block under § 10 (3) s. 2.{ban_note_en}",
+            ),
             "not_met": (
                 "Asylantrag als offensichtlich unbegründet nach § 30 Abs. 1 Nr. 3–7 AsylG (bzw. § 30 Abs. 3 "
-                "Nr. 1–6 a. F.) abgelehnt: vor der Ausreise kein Titel (keine Ausnahme für diesen Weg).",
+                "Nr. 1–6 a. F.) abgelehnt: vor der Ausreise kein Titel (keine Ausnahme für diesen Weg).{geas_note}",
                 "Asylum rejected as manifestly unfounded on a qualified ground: no title before departure "
-                "(no override for this path).",
+                "(no override for this path).{geas_note_en}",
             ),
             "waivable": (
-                f"Qualifizierte o.u.-Ablehnung; Erteilung abweichend von § 10 Abs. 3 S. 2 möglich ({override}).",
-                f"Qualified rejection; the title may be granted notwithstanding § 10 (3) s. 2 ({override}).",
+                f"Qualifizierte o.u.-Ablehnung; Erteilung abweichend von § 10 Abs. 3 S. 2 möglich ({override})."
+                "{geas_note}",
+                f"Qualified rejection; the title may be granted notwithstanding § 10 (3) s. 2 ({override})."
+                "{geas_note_en}",
             ),
         },
     )
     def _sperre(p: Params) -> Req:
         never = pl.col("asylum_outcome").is_null() & pl.col("asylum_applied_on").is_null()
-        ok = (
-            pl.when(never)
-            .then(None)
-            .otherwise(pl.col("asylum_outcome") != "rejected_manifestly_unfounded_qualified")
+        qualified = pl.col("asylum_outcome") == "rejected_manifestly_unfounded_qualified"
+        # S. 3 Hs. 2: S. 2 does not apply if the requirements of § 25 Abs. 3 are met — a national deportation
+        # ban (§ 60 Abs. 5 or 7) found by the BAMF (spec § 8.2, table S. 3)
+        ban = pl.col("deportation_ban").is_in(["60_5", "60_7_health", "60_7_other"]).fill_null(False)
+        ok = pl.when(never).then(None).when(qualified & ban).then(TRUE).otherwise(~qualified)
+        lifted = (qualified & ban).fill_null(False)
+        geas = (
+            qualified
+            & (pl.coalesce("asylum_decided_on", "asylum_final_on") >= p.expr("aufenthg_10_3.geas_from"))
+        ).fill_null(False)
+        return Req(
+            ok=ok,
+            waivable=pl.lit(override is not None),
+            values={
+                "ban_note": pl.when(lifted)
+                .then(
+                    pl.lit(
+                        " Die o.u.-Ablehnung sperrt nicht, weil ein Abschiebungsverbot nach § 60 Abs. 5/7 festgestellt "
+                        "ist (§ 10 Abs. 3 S. 3 Hs. 2 i. V. m. § 25 Abs. 3; Ausschlussgründe des § 25 Abs. 3 S. 2 prüfen)."
+                    )
+                )
+                .otherwise(pl.lit("")),
+                "ban_note_en": pl.when(lifted)
+                .then(
+                    pl.lit(
+                        " The qualified rejection does not block because a national deportation ban (§ 60 (5)/(7)) was "
+                        "found (§ 10 (3) s. 3, § 25 (3); check the exclusions of § 25 (3) s. 2)."
+                    )
+                )
+                .otherwise(pl.lit("")),
+                "geas_note": pl.when(geas)
+                .then(
+                    pl.lit(
+                        " Ablehnung nach Geltungsbeginn des GEAS (12.06.2026): ob der neue Ablehnungsgrund § 10 Abs. 3 "
+                        "S. 2 auslöst, ist ungeprüft – anwaltlich prüfen."
+                    )
+                )
+                .otherwise(pl.lit("")),
+                "geas_note_en": pl.when(geas)
+                .then(
+                    pl.lit(
+                        " Rejection after the CEAS reform applies (12.06.2026): whether the new ground triggers § 10 (3) "
+                        "s. 2 is unverified – legal review."
+                    )
+                )
+                .otherwise(pl.lit("")),
+            },
         )
-        return Req(ok=ok, waivable=pl.lit(override is not None))
 
 
 def humanitarian_gates(
