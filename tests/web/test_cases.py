@@ -249,3 +249,18 @@ def test_deletion_removes_personal_data_and_keeps_audit_entry(
     # The trail of the case stays, without any of its content.
     assert AuditEvent.objects.filter(object_id=str(pk)).count() >= 2
     assert "Amal" not in json.dumps(list(AuditEvent.objects.values()), default=str)
+
+
+def test_large_family_lights_fit(org_a: Any, example_doc: Any, example_result: Any) -> None:
+    """Every person's light is stored (a CharField of 40 failed on PostgreSQL for large families)."""
+    import copy
+
+    from bleiberecht.web.cases.services import save_document
+
+    doc = copy.deepcopy(example_doc)
+    result = copy.deepcopy(example_result)
+    for lang in ("de", "en"):
+        result[lang]["persons"] = [dict(result[lang]["persons"][0], id=f"p{i}") for i in range(12)]
+    case = save_document(doc=doc, user=None, source="create", organisation=org_a, result=result)
+    case.refresh_from_db()
+    assert case.person_lights() == [result["de"]["persons"][0]["traffic_light"]] * 12

@@ -51,7 +51,7 @@ class Case(models.Model):
     result = models.JSONField(_("Ergebnis"), null=True, blank=True)  # {"de": result v1, "en": result v1}
     issues = models.JSONField(default=list, blank=True)  # warnings of the stored document
     evaluation_failed = models.BooleanField(default=False)
-    lights = models.CharField(max_length=40, blank=True)  # "|green|yellow|": every person's colour
+    lights = models.TextField(blank=True)  # "|green|yellow|": every person's colour, in order
     best_light = models.CharField(_("Ampel"), max_length=10, choices=Light.choices, blank=True)
     nearest_deadline = models.DateField(_("Nächste Frist"), null=True, blank=True)
     persons_count = models.PositiveIntegerField(default=0)

@@ -10,11 +10,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ from bleiberecht.casefile import Issue, validate_case
 from bleiberecht.cli.labels import fact_label, format_date
 from bleiberecht.cli.report import build_report
 from bleiberecht.cli.report import h as report_heading
-from bleiberecht.web.accounts.models import Membership, Organisation
+from bleiberecht.web.accounts.models import Organisation
 from bleiberecht.web.accounts.roles import Perm, has_perm, organisations_where
 from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
 from bleiberecht.web.cases import sections as sec
@@ -32,6 +34,8 @@ from bleiberecht.web.cases.forms import CaseFilterForm, CreateCaseForm, ImportFo
 from bleiberecht.web.cases.models import Case
 from bleiberecht.web.cases.services import InvalidDocument, check, delete_case, save_document
 from bleiberecht.web.cases.timeline import build_timeline
+
+RESULT_CACHE_SECONDS = 3600
 
 
 def _case(request: HttpRequest, pk: int, perm: Perm = Perm.VIEW_CASES) -> Case:
@@ -106,58 +110,78 @@ def _person_name(doc_person: dict[str, Any]) -> str:
     return f"{name} ({doc_person.get('id')})" if name else str(doc_person.get("id"))
 
 
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
-    lang = _lang()
+def _result_context(case: Case, lang: str, can_edit: bool) -> dict[str, Any]:
+    """Everything drawn from the stored result: per person the report, next questions and timeline."""
     result = case.result_in(lang)
-    can_edit = Case.objects.visible_to(request.user, Perm.EDIT_CASES).filter(pk=case.pk).exists()
     persons: list[dict[str, Any]] = []
-    report = None
-    if result:
-        report = build_report(result, lang, verbose=True)
-        doc_persons = {p.get("id"): (i, p) for i, p in enumerate(case.document.get("persons", []))}
-        as_of = date.fromisoformat(result["as_of"])
-        questions_heading = report_heading("questions", lang)
-        for view, raw in zip(report.persons, result["persons"], strict=True):
-            index, doc_person = doc_persons.get(raw["id"], (0, {"id": raw["id"]}))
-            norms = {p["path"]: p["norm"] for p in raw["paths"]}
-            questions = []
-            for q in raw.get("next_questions", []):
-                slug, anchor = sec.section_for_fact(q["fact"], index)
-                url = f"{reverse('cases:section', args=[case.pk, slug])}?person={index}#{anchor}"
-                questions.append(
-                    {
-                        "label": fact_label(q["fact"], lang),
-                        "decides": ", ".join(norms.get(p, p) for p in q["decides"]),
-                        "url": url,
-                    }
-                )
-            persons.append(
+    if not result:
+        return {"report": None, "persons": persons}
+    report = build_report(result, lang, verbose=True)
+    doc_persons = {p.get("id"): (i, p) for i, p in enumerate(case.document.get("persons", []))}
+    as_of = date.fromisoformat(result["as_of"])
+    questions_heading = report_heading("questions", lang)
+    for view, raw in zip(report.persons, result["persons"], strict=True):
+        index, doc_person = doc_persons.get(raw["id"], (0, {"id": raw["id"]}))
+        norms = {p["path"]: p["norm"] for p in raw["paths"]}
+        questions = []
+        for q in raw.get("next_questions", []):
+            slug, anchor = sec.section_for_fact(q["fact"], index)
+            url = f"{reverse('cases:section', args=[case.pk, slug])}?person={index}#{anchor}"
+            questions.append(
                 {
-                    "view": view,
-                    "sections": [s for s in view.sections if s.heading != questions_heading],
-                    "name": _person_name(doc_person),
-                    "index": index,
-                    "questions": questions,
-                    "timeline": build_timeline(doc_person, raw, as_of, lang),
+                    "label": fact_label(q["fact"], lang),
+                    "decides": ", ".join(norms.get(p, p) for p in q["decides"]),
+                    "url": url,
                 }
             )
+        persons.append(
+            {
+                "view": view,
+                "sections": [s for s in view.sections if s.heading != questions_heading],
+                "name": _person_name(doc_person),
+                "index": index,
+                "questions": questions,
+                "timeline": build_timeline(doc_person, raw, as_of, lang),
+            }
+        )
+    return {"report": report, "persons": persons}
+
+
+def _result_html(case: Case, lang: str, can_edit: bool) -> str:
+    """The result part of the case page, rendered once per case version and language (it is the same for every
+    reader allowed to see it; access is checked before)."""
+    key = f"case-result:{case.pk}:{case.version}:{case.created_at.timestamp()}:{lang}:{int(can_edit)}"
+    html = cache.get(key)
+    if html is None:
+        context = {"case": case, "can_edit": can_edit, **_result_context(case, lang, can_edit)}
+        html = render_to_string("cases/_result.html", context)
+        cache.set(key, html, RESULT_CACHE_SECONDS)
+    return str(html)
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # The stored result (both languages) is large; it is read only when the rendered page part is not cached.
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related("organisation", "responsible").defer("result"),
+        pk=pk,
+    )
+    lang = _lang()
+    can_edit = Case.objects.visible_to(request.user, Perm.EDIT_CASES).filter(pk=case.pk).exists()
     warnings = [Issue(**i) for i in case.issues] if case.issues else []
     _audit(request, case, Action.VIEW)
-    members = Membership.objects.filter(organisation_id=case.organisation_id).select_related("user")
-    responsible_form = ResponsibleForm(initial={"responsible": case.responsible_id})
-    responsible_form.fields["responsible"].queryset = get_user_model().objects.filter(  # type: ignore[attr-defined]
-        pk__in=members.values("user_id")
-    )
+    responsible_form = None
+    if can_edit:
+        responsible_form = ResponsibleForm(initial={"responsible": case.responsible_id})
+        responsible_form.fields["responsible"].queryset = get_user_model().objects.filter(  # type: ignore[attr-defined]
+            memberships__organisation_id=case.organisation_id
+        )
     context = {
         "case": case,
-        "report": report,
-        "persons": persons,
+        "result_html": _result_html(case, lang, can_edit),
+        "evaluated": not case.evaluation_failed,
         "warnings": [(w.path, w.message(lang)) for w in warnings],
         "can_edit": can_edit,
         "can_delete": Case.objects.visible_to(request.user, Perm.DELETE_CASES).filter(pk=case.pk).exists(),
-        "shared_in": not can_edit,
-        "sections": sec.SECTIONS,
         "as_of": format_date(case.document.get("as_of"), lang),
         "responsible_form": responsible_form,
     }
