@@ -8,7 +8,9 @@ Counting rules (spec residence-paths.md § 1.2), vectorised over all persons of 
 - gaps between papers of up to ``bagatelle_days`` are harmless and counted (the authority must not profit
   from a late renewal, BVerwG 1 C 34.18);
 - optionally ``forgive_count`` longer interruptions of up to ``forgive_days`` are harmless but their days do
-  not count (§ 25b: once up to three months, BMI-AH 2015);
+  not count (§ 25b: once up to three months, BMI-AH 2015); a period classified ``interrupt`` (a stay abroad
+  for § 25b) is such an interruption whatever its length: forgiven like a gap of its length (never as a
+  bagatelle, its days never count), otherwise it breaks the chain;
 - any longer gap breaks the chain; the chain must reach the decision date.
 
 The result per person is the chain start and the number of days inside the chain that do not count;
@@ -21,7 +23,7 @@ import polars as pl
 
 from .calendar import latest
 
-COUNT, EXCLUDE, BREAK = "count", "exclude", "break"
+COUNT, EXCLUDE, BREAK, INTERRUPT = "count", "exclude", "break", "interrupt"
 
 
 def stay_chain(
@@ -48,17 +50,32 @@ def stay_chain(
         )
         .sort("pk", "from")
         .with_columns(prev_end=pl.col("end").shift(1).over("pk"))
-        .with_columns(gap=(pl.col("from") - pl.col("prev_end")).dt.total_days() - 1)
         .with_columns(
-            hard_restart=pl.when(pl.col("cat") == BREAK)
+            gap=(pl.col("from") - pl.col("prev_end")).dt.total_days() - 1,
+            own_days=(pl.col("end") - pl.col("from")).dt.total_days() + 1,
+        )
+        .with_columns(
+            hard_restart=pl.when(
+                (pl.col("cat") == BREAK)
+                | (
+                    (pl.col("cat") == INTERRUPT)
+                    & ((pl.col("own_days") > pl.col("forgive")) | pl.lit(forgive_count == 0))
+                )
+            )
             .then(pl.col("end") + pl.duration(days=1))
             .when(pl.col("gap") > pl.col("forgive"))
             .then(pl.col("from"))
             .when((pl.col("gap") > pl.col("bagatelle")) & pl.lit(forgive_count == 0))
             .then(pl.col("from")),
-            medium=(pl.col("gap") > pl.col("bagatelle"))
-            & (pl.col("gap") <= pl.col("forgive"))
-            & pl.lit(forgive_count > 0),
+            # an interrupting period: forgiven like a gap of its own length
+            medium=pl.when(pl.col("cat") == INTERRUPT)
+            .then((pl.col("own_days") <= pl.col("forgive")) & pl.lit(forgive_count > 0))
+            .otherwise(
+                (pl.col("gap") > pl.col("bagatelle"))
+                & (pl.col("gap") <= pl.col("forgive"))
+                & pl.lit(forgive_count > 0)
+            ),
+            medium_days=pl.when(pl.col("cat") == INTERRUPT).then(pl.col("own_days")).otherwise(pl.col("gap")),
         )
         .with_columns(last_hard=pl.col("hard_restart").max().over("pk"))
         .with_columns(
@@ -93,7 +110,7 @@ def stay_chain(
         excluded=(
             pl.when(after_start & (pl.col("cat") == EXCLUDE)).then(days).otherwise(0).sum()
             + pl.when(after_start & pl.col("medium") & (pl.col("medium_rank") <= forgive_count))
-            .then(pl.col("gap"))
+            .then(pl.col("medium_days"))
             .otherwise(0)
             .sum()
         ),
@@ -103,7 +120,7 @@ def stay_chain(
         bagatelle=pl.col("bagatelle").first(),
     )
     tail_gap = (pl.col("as_of") - pl.col("last_end")).dt.total_days()
-    current = (pl.col("last_cat") != BREAK) & (tail_gap <= pl.col("bagatelle"))
+    current = ~pl.col("last_cat").is_in([BREAK, INTERRUPT]) & (tail_gap <= pl.col("bagatelle"))
     return grouped.select(
         "pk",
         pl.when(current).then(pl.col("start")).alias(f"{prefix}_start"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from .calendar import birthday_expr
-from .chains import BREAK, COUNT, EXCLUDE, stay_chain
+from .chains import BREAK, COUNT, EXCLUDE, INTERRUPT, stay_chain
 from .derive_work import derive_work
 from .facts import FactTables
 from .params import Params
@@ -29,7 +29,7 @@ def _period_covers(on: pl.Expr) -> pl.Expr:
     return (pl.col("from") <= on) & (pl.col("to").is_null() | (pl.col("to") >= on))
 
 
-def _stay_category(p: Params, sixtyb: str) -> pl.Expr:
+def _stay_category(p: Params, sixtyb: str, *, abroad_interrupts: bool = False) -> pl.Expr:
     """§ 1.2 counting: AE, visa, Gestattung, Duldung (any kind), Fiktion count; abroad/unlawful break.
 
     ``sixtyb``: ``param`` (the configured effect of § 60b Abs. 5 S. 1), ``count`` (§§ 25a Abs. 5, 25b Abs. 7,
@@ -42,9 +42,12 @@ def _stay_category(p: Params, sixtyb: str) -> pl.Expr:
         sixtyb_cat = pl.lit(EXCLUDE)
     else:
         sixtyb_cat = pl.when(effect == "exclude_only").then(pl.lit(EXCLUDE)).otherwise(pl.lit(BREAK))
+    abroad = pl.lit(INTERRUPT) if abroad_interrupts else pl.lit(BREAK)
     return (
         pl.when((pl.col("type") == "duldung") & (pl.col("basis") == "60b"))
         .then(sixtyb_cat)
+        .when((pl.col("type") == "abroad") & p.expr("aufenthg_25b.abroad_is_interruption"))
+        .then(abroad)
         .when(pl.col("type").is_in(COUNTING_TYPES))
         .then(pl.lit(COUNT))
         .otherwise(pl.lit(BREAK))
@@ -71,7 +74,13 @@ def _duldung_category(p: Params) -> pl.Expr:
 
 
 def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
-    st = _with_as_of(t.list("statuses"), t.persons)
+    # A period of unlawful stay (no status, no Duldungsanspruch) does not count but is an interruption like
+    # any gap between papers (spec § 1.2 Nr. 2, 3): the bagatelle rule and § 25b's one interruption of up to
+    # three months apply to it, whether it is recorded as "unlawful" or left as a gap.
+    st = _with_as_of(t.list("statuses"), t.persons).filter(pl.col("type") != "unlawful")
+    # § 25b: the BMI-AH 2015 rule "Kurzfristige Unterbrechungen … von einmalig bis zu drei Monaten sind
+    # unschädlich" is phrased around stays abroad (docs/legal-verification.md § 9): a stay abroad is such an
+    # interruption for § 25b (parameter; category ``interrupt``), for the other chains it breaks (§ 60a Abs. 5 S. 1).
     bag = p.expr("stay.bagatelle_gap_days")
     forgive = p.expr("aufenthg_25b.harmless_interruption_days")
     out = [
@@ -80,7 +89,7 @@ def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
         stay_chain(st, _stay_category(p, "count"), bagatelle_days=bag, prefix="stay_priv"),
         stay_chain(
             st,
-            _stay_category(p, "param"),
+            _stay_category(p, "param", abroad_interrupts=True),
             bagatelle_days=bag,
             forgive_days=forgive,
             forgive_count=1,
@@ -88,7 +97,7 @@ def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
         ),
         stay_chain(
             st,
-            _stay_category(p, "exclude"),
+            _stay_category(p, "exclude", abroad_interrupts=True),
             bagatelle_days=bag,
             forgive_days=forgive,
             forgive_count=1,
@@ -96,7 +105,7 @@ def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
         ),
         stay_chain(
             st,
-            _stay_category(p, "count"),
+            _stay_category(p, "count", abroad_interrupts=True),
             bagatelle_days=bag,
             forgive_days=forgive,
             forgive_count=1,
@@ -161,6 +170,7 @@ def _current_status(t: FactTables) -> pl.DataFrame:
         .then(pl.coalesce("valid_until", "to"))
         .max(),
         ever_abroad_since_entry=(pl.col("type") == "abroad").any(),
+        last_abroad_to=pl.col("to").filter(pl.col("type") == "abroad").max(),
         first_status_from=pl.col("from").min(),
     )
     return current.join(history, on="pk", how="full", coalesce=True)

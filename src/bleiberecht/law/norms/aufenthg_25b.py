@@ -501,6 +501,19 @@ def _hint_60b(p: Params) -> pl.Expr:
 
 
 @NORM.hint(
+    "abroad_interruption",
+    "§ 25b Abs. 1 S. 2 Nr. 1, § 60a Abs. 5 S. 1 AufenthG",
+    "Ein Auslandsaufenthalt bis zu drei Monaten wurde als einmalige unschädliche Unterbrechung gewertet (BMI-AH "
+    "§ 25b; die Tage zählen nicht). Risiko: mit der Ausreise ist die Duldung erloschen – prüfen, ob die Behörde "
+    "dieser Linie folgt.",
+    "A stay abroad of up to three months was treated as the one harmless interruption (BMI guidance on § 25b; its "
+    "days do not count). Risk: the Duldung lapsed on departure – check whether the authority follows this line.",
+)
+def _hint_abroad(p: Params) -> pl.Expr:
+    return (pl.col("last_abroad_to") >= pl.col("stay25b_start")).fill_null(False)
+
+
+@NORM.hint(
     "abs3_waiver",
     "§ 25b Abs. 3 AufenthG",
     "Können Lebensunterhalt oder Deutschkenntnisse wegen Krankheit, Behinderung oder Alters nicht erreicht "
