@@ -5,7 +5,8 @@ Each ban is a Kleene column (``null`` = cannot be decided from the file):
 - ``ban_nr1``: the authority has *established* entry to obtain AsylbLG benefits (never inferred);
 - ``ban_nr2``: own present deception or refusal to cooperate (``current`` in the file = still the cause of
   non-deportation) – unless a recorded Duldung ground other than the missing passport makes it non-causal
-  (Gegenwärtigkeit and causality, SMI-Erlass SN 15.12.2020; BayVGH 10 CE 19.273);
+  (Gegenwärtigkeit and causality, SMI-Erlass SN 15.12.2020; BayVGH 10 CE 19.273); never for a child under 14,
+  who cannot be answerable for the conduct (the parents' conduct is not attributed);
 - ``ban_nr3``: national of a safe country of origin (the lists named by ``aufenthg_60a.abs6_nr3_safe_country_bases``
   in force on ``as_of``) whose asylum application filed after the country's cut-off was rejected or withdrawn
   (not after BAMF counselling, § 24 Abs. 1 AsylG), or who never applied – except S. 3 (unaccompanied minors,
@@ -217,7 +218,8 @@ def ban_columns(df: pl.DataFrame, t: FactTables, p: Params) -> pl.DataFrame:
     df = df.with_columns(
         ban_60b=pl.col("sixtyb_active"),
         ban_nr1=pl.col("entry_for_benefits_established"),
-        ban_nr2=pl.col("own_fault_now") & ~other_ground,
+        # a child under 14 cannot "selbst zu vertreten" (§ 19 StGB; residence-paths.md § 7.3 N6, § 7.7 R8)
+        ban_nr2=pl.col("own_fault_now") & ~other_ground & ~pl.col("under_14"),
         ban_nr3=nr3,
         nr3_other_ground=other_ground,
     ).with_columns([(~protected & pl.col(c)).alias(c) for c in ("ban_60b", "ban_nr1", "ban_nr2", "ban_nr3")])

@@ -212,9 +212,11 @@ def _exams(t: FactTables, df: pl.DataFrame) -> pl.DataFrame:
     agg = tr.group_by("pk").agg(
         exam_on=pl.col("exam_passed_on").filter(after.fill_null(False)).min(),
         exam_open=((pl.col("state") == "completed") & pl.col("exam_passed_on").is_null()).any(),
+        # an exam passed whose relation to the Ausbildungsduldung cannot be judged (status history unknown)
+        exam_undated=(pl.col("exam_passed_on").is_not_null() & after.is_null()).any(),
     )
     return (
-        df.select("pk", "known__training")
+        df.select("pk", "known__training", "known__statuses")
         .join(agg, on="pk", how="left")
         .select(
             "pk",
@@ -224,6 +226,8 @@ def _exams(t: FactTables, df: pl.DataFrame) -> pl.DataFrame:
             .when(pl.col("exam_on").is_not_null())
             .then(True)
             .when(pl.col("exam_open").fill_null(False))
+            .then(None)
+            .when(~pl.col("known__statuses") & pl.col("exam_undated").fill_null(False))
             .then(None)
             .otherwise(False),
         )

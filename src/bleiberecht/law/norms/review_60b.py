@@ -12,10 +12,11 @@ from __future__ import annotations
 import polars as pl
 
 from ..calendar import birthday_expr
-from ..kleene import k_or
-from ..norm import Text
+from ..kleene import k_and, k_or
+from ..norm import Norm, Text
 from ..params import Params
 from ..review import Review
+from . import aufenthg_60c, aufenthg_60d
 
 REVIEW = Review(
     key="review_60b",
@@ -121,9 +122,31 @@ def _r2(p: Params) -> pl.Expr:
 )
 def _r3(p: Params) -> pl.Expr:
     held = pl.col("cur_basis").is_in(["60c", "60d"])
-    applied_60c = pl.col("app__aufenthg_60c").is_not_null() & (pl.col("aufenthg_60c__outcome") == "eligible")
-    applied_60d = pl.col("app__aufenthg_60d").is_not_null() & (pl.col("aufenthg_60d__outcome") == "eligible")
+    applied_60c = pl.col("app__aufenthg_60c").is_not_null() & _meets_but_for_60b(aufenthg_60c.NORM, "no_60b")
+    applied_60d = (
+        pl.col("app__aufenthg_60d").is_not_null()
+        & _meets_but_for_60b(aufenthg_60d.NORM, "no_ban")
+        & ~pl.col("ban_60a6")
+    )
     return _now(k_or(held, applied_60c, applied_60d))
+
+
+def _meets_but_for_60b(norm: Norm, sixtyb_key: str) -> pl.Expr:
+    """§ 105 Abs. 3: the applicant meets every requirement of ``norm`` apart from the one the § 60b Duldung itself
+    blocks (otherwise the reason could never hold while the Zusatz stands). Kleene: an open requirement -> unknown."""
+    terms = []
+    for r in norm.requirements:
+        if r.key == sixtyb_key:
+            continue
+        status = pl.col(f"{norm.key}__{r.key}__status")
+        terms.append(
+            pl.when(status.is_in(["met", "not_applicable", "waivable"]))
+            .then(pl.lit(True))
+            .when(status == "unknown")
+            .then(None)
+            .otherwise(pl.lit(False))
+        )
+    return k_and(*terms)
 
 
 @REVIEW.reason(

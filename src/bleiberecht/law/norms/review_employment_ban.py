@@ -70,12 +70,17 @@ def _eb1(p: Params) -> pl.Expr:
     "EB2",
     "§ 60a Abs. 6 S. 1 Nr. 2, S. 2 AufenthG; SMI-Erlass SN 15.12.2020 (Gegenwärtigkeit)",
     "Verbot wegen eigenen Verschuldens erfasst, aber keine gegenwärtige Täuschung oder Mitwirkungsverweigerung "
-    "mehr bzw. ein anderer Duldungsgrund macht sie nicht ursächlich.",
+    "mehr bzw. ein anderer Duldungsgrund macht sie nicht ursächlich, oder die Person ist unter 14 Jahre alt "
+    "(kein eigenes Vertretenmüssen).",
     "A ban for own fault is on file, but there is no present deception or refusal to cooperate any more, or "
-    "another Duldung ground makes it non-causal.",
+    "another Duldung ground makes it non-causal, or the person is under 14 (not answerable).",
 )
 def _eb2(p: Params) -> pl.Expr:
-    return RECORDED & (GROUND == "60a_6_2") & k_or(~pl.col("own_fault_now"), pl.col("nr3_other_ground"))
+    return (
+        RECORDED
+        & (GROUND == "60a_6_2")
+        & k_or(~pl.col("own_fault_now"), pl.col("nr3_other_ground"), pl.col("under_14"))
+    )
 
 
 @REVIEW.reason(

@@ -57,8 +57,10 @@ def register(norm: Norm, tn: TrainingNorm) -> None:
         evidence=("Duldungsbescheinigung", "Aufenthaltsgestattung", "BAMF-Bescheid mit Rechtskraftvermerk"),
         explain={
             "met": (
-                "Fortsetzung einer im Asylverfahren begonnenen Ausbildung (Nr. 1) oder Duldung vorhanden (Nr. 2).",
-                "Continuation of a training begun during the asylum procedure (no. 1) or a Duldung held (no. 2).",
+                "Fortsetzung einer im Asylverfahren begonnenen Ausbildung (Nr. 1) oder Duldung vorhanden (Nr. 2); "
+                "seit {met_from}.",
+                "Continuation of a training begun during the asylum procedure (no. 1) or a Duldung held (no. 2); "
+                "since {met_from}.",
             ),
             "not_met": (
                 "Weder eine im Asylverfahren begonnene Ausbildung nach Ablehnung noch eine Duldung.",
@@ -67,7 +69,47 @@ def register(norm: Norm, tn: TrainingNorm) -> None:
         },
     )
     def _status(p: Params) -> Req:
-        return Req(ok=NR1 | pl.col("geduldet_now"))
+        # met_from: Nr. 2 – the start of the current Duldung ("im Besitz einer Duldung"); Nr. 1 – the rejection
+        # of the asylum application ("nach Ablehnung des Asylantrags … fortsetzen"), never before it.
+        since = (
+            pl.when(NR1.fill_null(False))
+            .then(pl.coalesce("asylum_decided_on", "asylum_final_on", "geduldet_start"))
+            .when(pl.col("geduldet_now").fill_null(False))
+            .then(pl.col("geduldet_start"))
+        )
+        return Req(ok=NR1 | pl.col("geduldet_now"), met_from=since, values={"met_from": since})
+
+    @norm.requirement(
+        "no_60b",
+        tn.cite("Abs. 1 S. 1")
+        + " i.V.m. § 60b Abs. 5 S. 2 AufenthG (training-employment-paths.md § 10.4 P1, § 8.6; § 105 Abs. 3)",
+        title=(
+            "Keine Duldung für Personen mit ungeklärter Identität (§ 60b) – absolutes Erwerbstätigkeitsverbot",
+            "No Duldung for persons with unclarified identity (§ 60b) – absolute ban on gainful employment",
+        ),
+        reads=("statuses", "training"),
+        actionable=True,
+        evidence=("Duldungsbescheinigung (ohne Zusatz 'für Personen mit ungeklärter Identität')",),
+        explain={
+            "met": (
+                "Keine § 60b-Duldung (oder rein schulische Ausbildung, die keine Erwerbstätigkeit ist).",
+                "No § 60b Duldung (or a purely school-based training, which is no gainful employment).",
+            ),
+            "not_met": (
+                "Duldung mit Zusatz 'für Personen mit ungeklärter Identität': die Erwerbstätigkeit – auch eine "
+                "betriebliche Ausbildung – darf nicht erlaubt werden (§ 60b Abs. 5 S. 2). Zumutbare Handlungen "
+                "nachholen (Heilung, § 60b Abs. 4) oder den Zusatz überprüfen lassen (review_60b; nach § 105 Abs. 3 "
+                "findet § 60b auf Antragsteller, die die Voraussetzungen erfüllen, keine Anwendung).",
+                "Duldung with the Zusatz 'for persons with unclarified identity': gainful employment – a company "
+                "training included – must not be permitted (§ 60b (5) s. 2). Perform the reasonable acts (healing, "
+                "§ 60b (4)) or have the Zusatz re-examined (review_60b; under § 105 (3) § 60b does not apply to "
+                "applicants who meet the requirements).",
+            ),
+        },
+    )
+    def _no_60b(p: Params) -> Req:
+        # School-based training is no employment (VG Bayreuth B 4 E 17.116), so the ban does not reach it.
+        return Req(ok=~pl.col("sixtyb_active") | pl.col("t_school"))
 
     @norm.requirement(
         "training_type",
