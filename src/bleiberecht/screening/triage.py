@@ -53,9 +53,9 @@ def _c(*parts: str) -> str:
     return "__".join(parts)
 
 
-def _known(frame: pl.DataFrame, fact: str) -> pl.Expr:
+def _known(columns: set[str], fact: str) -> pl.Expr:
     name = f"fact_known__{fact}"
-    return pl.col(name) if name in frame.columns else pl.lit(True)
+    return pl.col(name) if name in columns else pl.lit(True)
 
 
 def _in_force(norm: Norm) -> pl.Expr:
@@ -163,6 +163,7 @@ def next_question(frame: pl.DataFrame, norms: Sequence[Norm]) -> list[pl.Expr]:
     facts = _facts(norms)
     if not facts:
         return [pl.lit(None, dtype=pl.Int64).alias("_nq")]
+    columns = set(frame.collect_schema().names())
     keys = []
     for rank, fact in enumerate(facts):
         hits, urgent = [], []
@@ -173,8 +174,8 @@ def next_question(frame: pl.DataFrame, norms: Sequence[Norm]) -> list[pl.Expr]:
             misses = []
             for req in reqs:
                 unknown = pl.col(_c(norm.key, req.key, "status")) == "unknown"
-                all_known = pl.all_horizontal([_known(frame, f) for f in req.reads])
-                misses.append(unknown & (~_known(frame, fact) | all_known))
+                all_known = pl.all_horizontal([_known(columns, f) for f in req.reads])
+                misses.append(unknown & (~_known(columns, fact) | all_known))
             out = pl.col(_c(norm.key, "outcome"))
             hit = (_in_force(norm) & out.is_in(OPEN_FOR_QUESTIONS) & pl.any_horizontal(misses)).fill_null(
                 False
@@ -209,6 +210,7 @@ def nearest_deadline(
     """``deadline_date`` and ``deadline_text``: the first of `result._deadlines` (date, then path key);
     ``apply_deadline``: the nearest deadline of kind ``apply_by`` on or after ``as_of`` (alerts left out)."""
     path_rank = {key: i for i, key in enumerate(sorted(n.key for n in norms))}
+    columns = set(frame.collect_schema().names())
     texts: dict[int, str] = {}
     keys = []
     applies = []
@@ -225,7 +227,7 @@ def nearest_deadline(
         applies.append(keys[-1])
         for j, dl in enumerate(norm.deadlines, start=1):
             name = _c(k, "deadline", dl.key)
-            if name not in frame.columns:
+            if name not in columns:
                 continue
             d = pl.col(name)
             texts[base + j] = dl.text.get(lang)
