@@ -590,3 +590,25 @@ def _hint_car_pending(p: Params) -> pl.Expr:
         & (pl.col("as_of") > last_day)
         & ~pl.col("holds_104c").fill_null(False)
     ).fill_null(False)
+
+
+@NORM.hint(
+    "privileges_104c_after_end",
+    "§ 25b Abs. 7, 8 AufenthG (bis 30.06.2027)",
+    "Der Antrag wurde gestellt, solange die § 104c-Privilegien galten (bis {until}), entschieden wird danach: "
+    "geprüft ist nach dem Recht am Entscheidungstag (ohne § 60b-Zeiten). Ob die Privilegien für rechtzeitig "
+    "gestellte Anträge fortgelten, ist ungeklärt (keine Übergangsregel gefunden) – anwaltlich prüfen; mit "
+    "Anrechnung der § 60b-Zeiten begann der Voraufenthalt am {priv_start}.",
+    "The application was filed while the § 104c privileges applied (until {until}) but is decided afterwards: "
+    "judged by the law on the decision date (without § 60b periods). Whether the privileges continue for timely "
+    "applications is open (no transitional rule found) – legal review; counting § 60b periods the stay began on "
+    "{priv_start}.",
+    values={
+        "until": lambda p: p.expr("aufenthg_104c.privileges_until"),
+        "priv_start": lambda p: pl.col("stay25b_priv_start"),
+    },
+)
+def _hint_priv_after_end(p: Params) -> pl.Expr:
+    until = p.expr("aufenthg_104c.privileges_until")
+    filed = pl.min_horizontal(pl.col("applied__aufenthg_25b"), pl.col("applied__aufenthg_25a"))
+    return (pl.col("holds_104c") & (pl.col("as_of") > until) & (filed <= until)).fill_null(False)
