@@ -158,36 +158,53 @@ def add_missing_text(frame: pl.DataFrame, norms: Sequence[Norm], lang: str) -> p
     return frame.join(table, on=keys, how="left", nulls_equal=True, maintain_order="left").drop(keys[1:])
 
 
-def next_question(frame: pl.DataFrame, norms: Sequence[Norm]) -> list[pl.Expr]:
-    """``_nq``: the key of the first of `result._next_questions` (decoded by `next_question_decode`)."""
+def next_question(frame: pl.DataFrame, norms: Sequence[Norm]) -> pl.Series:
+    """``_nq``: the key of the first of `result._next_questions` (decoded by `next_question_decode`).
+
+    A fact counts for a path when the path is open for questions and one of its unknown requirements reads
+    the fact, either because the fact itself is unknown or because every fact the requirement reads is known
+    (then the requirement's own unknown detail is the question). The per-path and per-requirement parts are
+    materialised once and shared by every fact: several times faster than one expression per fact.
+    """
     facts = _facts(norms)
     if not facts:
-        return [pl.lit(None, dtype=pl.Int64).alias("_nq")]
+        return pl.Series("_nq", [None] * frame.height, dtype=pl.Int64)
     columns = set(frame.collect_schema().names())
+    parts: list[pl.Expr] = []
+    for n in norms:
+        out = pl.col(_c(n.key, "outcome"))
+        parts.append((_in_force(n) & out.is_in(OPEN_FOR_QUESTIONS)).fill_null(False).alias(f"o|{n.key}"))
+        parts.append(_days(pl.col(_c(n.key, "apply_by"))).alias(f"d|{n.key}"))
+        for r in n.requirements:
+            unknown = (pl.col(_c(n.key, r.key, "status")) == "unknown").fill_null(False)
+            all_known = pl.all_horizontal([_known(columns, f) for f in r.reads])
+            parts.append(unknown.alias(f"u|{n.key}|{r.key}"))
+            parts.append((unknown & all_known).fill_null(False).alias(f"a|{n.key}|{r.key}"))
+    recorded = [f for f in facts if f"fact_known__{f}" in columns]
+    parts += [pl.col(f"fact_known__{f}").fill_null(True).alias(f"k|{f}") for f in recorded]
+    shared = frame.select(parts)
     keys = []
     for rank, fact in enumerate(facts):
+        fact_unknown = ~pl.col(f"k|{fact}") if fact in recorded else pl.lit(False)
         hits, urgent = [], []
-        for norm in norms:
-            reqs = [r for r in norm.requirements if fact in r.reads]
+        for n in norms:
+            reqs = [r for r in n.requirements if fact in r.reads]
             if not reqs:
                 continue
-            misses = []
-            for req in reqs:
-                unknown = pl.col(_c(norm.key, req.key, "status")) == "unknown"
-                all_known = pl.all_horizontal([_known(columns, f) for f in req.reads])
-                misses.append(unknown & (~_known(columns, fact) | all_known))
-            out = pl.col(_c(norm.key, "outcome"))
-            hit = (_in_force(norm) & out.is_in(OPEN_FOR_QUESTIONS) & pl.any_horizontal(misses)).fill_null(
-                False
-            )
+            misses = [
+                (pl.col(f"u|{n.key}|{r.key}") & fact_unknown) | pl.col(f"a|{n.key}|{r.key}") for r in reqs
+            ]
+            hit = pl.col(f"o|{n.key}") & pl.any_horizontal(misses)
             hits.append(hit.cast(pl.Int64))
-            urgent.append(pl.when(hit).then(_days(pl.col(_c(norm.key, "apply_by")))))
+            urgent.append(pl.when(hit).then(pl.col(f"d|{n.key}")))
         if not hits:
             continue
         count = pl.sum_horizontal(hits)
-        urgency = pl.min_horizontal(urgent).fill_null(FAR) if urgent else pl.lit(FAR)
+        urgency = pl.min_horizontal(urgent).fill_null(FAR)
         keys.append(pl.when(count > 0).then((100 - count) * 10**10 + urgency.cast(pl.Int64) * 10**3 + rank))
-    return [pl.min_horizontal(keys).alias("_nq")]
+    if not keys:
+        return pl.Series("_nq", [None] * frame.height, dtype=pl.Int64)
+    return shared.select(pl.min_horizontal(keys).alias("_nq")).to_series()
 
 
 def _facts(norms: Sequence[Norm]) -> list[str]:
@@ -351,13 +368,13 @@ def triage(
             *per_path,
             *possible,
             *dict.fromkeys(per_req),
-            *next_question(frame, norms),
             *deadline_keys,
             *review_columns(reviews, lang),
             best_score(norms),
             p.fulfilled_after(pl.col("as_of"), "screening.green_months").alias("green_until"),
         )
     )
+    first = first.hstack([next_question(frame, norms)])
     second = _collect(
         first.lazy().select(
             pl.all(), *best_path(norms), *next_question_decode(norms), *nearest_deadline_decode(texts)
