@@ -477,6 +477,8 @@ def _convictions(t: FactTables, p: Params) -> pl.DataFrame:
             "pk",
             conv19_ok=pl.when(pl.col("known__convictions")).then(conv19),
             conv60d_ok=pl.when(pl.col("known__convictions")).then(conv60d),
+            # fines for general AND for foreigner-only offences: whether they are added up is open (hint)
+            conv19_mixed=(pl.col("cv_gen").fill_null(0) > 0) & (pl.col("cv_alien").fill_null(0) > 0),
         )
     )
 

@@ -17,7 +17,7 @@ from ..kleene import TRUE
 from ..norm import Norm, Req, Text
 from ..params import Params
 from . import general
-from .work_common import chain_req, german_by_param, no_public_funds_19d
+from .work_common import chain_req, german_by_param, hint_mixed_fines, no_public_funds_19d
 
 NORM = Norm(
     key="aufenthg_19d",
@@ -354,6 +354,7 @@ def passport(p: Params) -> Req:
 general.entry_ban(NORM)
 general.pending_proceedings(NORM)
 general.titelsperre(NORM, override=None)
+hint_mixed_fines(NORM, "convictions")
 
 
 @NORM.hint(

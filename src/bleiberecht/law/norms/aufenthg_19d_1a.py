@@ -19,6 +19,7 @@ from ..norm import Norm, Req, ReqFn, Text
 from ..params import Params
 from . import aufenthg_19d as d19
 from . import general
+from .work_common import hint_mixed_fines
 
 NORM = Norm(
     key="aufenthg_19d_1a",
@@ -110,6 +111,7 @@ for _number, _key in NUMBERS.items():
 NORM.adopt(d19.NORM, "job_ba_consent", "livelihood", "passport", citation_prefix="§ 19d Abs. 1a i.V.m. ")
 general.entry_ban(NORM)
 general.pending_proceedings(NORM)
+hint_mixed_fines(NORM, "convictions")
 
 
 @NORM.hint(

@@ -148,6 +148,9 @@ NORM.adopt(
 )
 
 
+d60.hint_family_member(NORM)
+
+
 @NORM.hint(
     "other_25b_requirements",
     "§ 25b Abs. 1 S. 2 Nr. 2, Abs. 2 AufenthG",

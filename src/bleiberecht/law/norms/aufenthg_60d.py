@@ -431,6 +431,34 @@ def register_no_ban(norm: Norm, key: str = "no_ban", prefix: str = "") -> None:
         return Req(ok=~pl.col("bans_any"))
 
 
+def hint_family_member(norm: Norm) -> None:
+    """§ 60d Abs. 1, 2 (and § 25b Abs. 6): the spouse/partner and the minor unmarried children get the Duldung
+    together with the employed applicant; Nr. 2–6 and 9 concern only "den ausreisepflichtigen Ausländer". The path
+    judges each person as the applicant – a derived grant is shown as a hint, not decided (audit 2026-12-06)."""
+
+    @norm.hint(
+        "family_member",
+        "§ 60d Abs. 1 Einleitungssatz, Abs. 2 AufenthG",
+        "Diese Person ist hier als Antragsteller geprüft. Als Ehegatte/Lebenspartner (Abs. 1) oder minderjähriges "
+        "lediges Kind (Abs. 2) eines beschäftigten Antragstellers, der die Voraussetzungen erfüllt, erhält sie die "
+        "Beschäftigungsduldung mit ihm für den gleichen Zeitraum – Beschäftigung, Lebensunterhalt und Deutsch "
+        "(Nr. 2–6) prüft das Gesetz nur beim Antragsteller; Identität, Straffreiheit, Extremismus und "
+        "Integrationskurs (Nr. 1, 7, 8, 11) gelten für beide Ehegatten. Ergebnis des Familienangehörigen ansehen.",
+        "This person is checked here as the applicant. As the spouse/partner (para. 1) or a minor unmarried child "
+        "(para. 2) of an employed applicant who meets the requirements, the person gets the Duldung together with "
+        "the applicant for the same period – employment, livelihood and German (no. 2–6) are required of the "
+        "applicant only; identity, no convictions, no extremism and the integration course (no. 1, 7, 8, 11) apply "
+        "to both spouses. Look at the family member's result.",
+    )
+    def _hint(p: Params) -> pl.Expr:
+        child = pl.col("minor").fill_null(False) & (pl.col("parent_ids").list.len().fill_null(0) > 0)
+        family = pl.col("sp_present").fill_null(False) | child
+        # not for the employed applicant: only where the person has no qualifying employment of his or her own
+        not_employed = pl.col("emp60d_n_o").is_null() & pl.col("emp60d_s_o").is_null()
+        open_ = ~pl.col(f"{norm.key}__outcome").is_in(["eligible", "eligible_later"]).fill_null(False)
+        return family & not_employed & open_
+
+
 register_entry(NORM)
 register_identity(NORM)
 register_duldung(NORM)
@@ -455,6 +483,7 @@ def consequence(p: Params) -> pl.Expr:
 
 
 NORM.consequence_fn = consequence
+hint_family_member(NORM)
 
 
 @NORM.hint(

@@ -18,7 +18,7 @@ from ..derive_work import DOCUMENTATION_OK, months_before
 from ..norm import Norm, Req
 from ..params import Params
 from .common import chain_met, chain_ok
-from .work_common import identity_parts, measures_ok
+from .work_common import hint_mixed_fines, identity_parts, measures_ok
 
 QUALIFIED_MIN_YEARS = "aufenthg_60c.qualified_training_min_years"  # § 2 Abs. 12a (legal definition)
 NR1 = pl.col("route_nr1")
@@ -449,6 +449,7 @@ def consequence(norm_key: str, anspruch: str = "anspruch") -> pl.Expr:
 
 def hints(norm: Norm, tn: TrainingNorm) -> None:
     key = norm.key
+    hint_mixed_fines(norm, "no_19d_6_7")
 
     @norm.hint(
         "preparatory_measure",

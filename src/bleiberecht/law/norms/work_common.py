@@ -12,6 +12,7 @@ import polars as pl
 
 from ..calendar import latest
 from ..kleene import TRUE
+from ..norm import Norm
 from ..params import Params
 from .common import german_proven
 
@@ -146,3 +147,25 @@ def all_true(*terms: pl.Expr) -> pl.Expr:
     for term in terms[1:]:
         out = out & term
     return out
+
+
+def hint_mixed_fines(norm: Norm, requirement: str) -> None:
+    """§ 19d Abs. 1 Nr. 7 (also via § 60c/§ 16g Abs. 2 Nr. 4, § 19d Abs. 1a): "Geldstrafen von insgesamt bis zu 50
+    Tagessätzen oder bis zu 90 Tagessätzen wegen Straftaten, die … nur von Ausländern begangen werden können". The
+    engine applies the caps separately (general <= 50, foreigner-only <= 90); whether mixed fines are added up is
+    contested (residence-paths.md § 5, § 11 Nr. 9) – shown, not decided silently."""
+
+    @norm.hint(
+        "mixed_fines",
+        "§ 19d Abs. 1 Nr. 7 AufenthG",
+        "Geldstrafen wegen allgemeiner und wegen ausländerrechtlicher Straftaten: geprüft sind die Grenzen getrennt "
+        "(allgemein bis 50, nur von Ausländern begehbare Taten bis 90 Tagessätze). Ob gemischte Geldstrafen "
+        "zusammenzurechnen sind, ist ungeklärt – die Behörde kann strenger zählen; anwaltlich prüfen.",
+        "Fines for general and for foreigner-only offences: the caps are checked separately (general up to 50, "
+        "foreigner-only offences up to 90 daily rates). Whether mixed fines are added up is unresolved – the "
+        "authority may count more strictly; have counsel check.",
+    )
+    def _hint(p: Params) -> pl.Expr:
+        return pl.col("conv19_mixed").fill_null(False) & (
+            pl.col(f"{norm.key}__{requirement}__status") == "met"
+        )
