@@ -109,7 +109,8 @@ def register(norm: Norm, tn: TrainingNorm) -> None:
     )
     def _no_60b(p: Params) -> Req:
         # School-based training is no employment (VG Bayreuth B 4 E 17.116), so the ban does not reach it.
-        return Req(ok=~pl.col("sixtyb_active") | pl.col("t_school"))
+        school = pl.when(pl.col("t_exists") == False).then(False).otherwise(pl.col("t_school"))  # noqa: E712
+        return Req(ok=~pl.col("sixtyb_active") | school)
 
     @norm.requirement(
         "training_type",
