@@ -24,6 +24,7 @@ ROLES = [Role.ADVISOR, Role.AUTHORITY_CLERK, Role.COORDINATOR, Role.ADMIN]
 # (method, url template); {case}, {consent}, {share}, {run} are B's objects.
 OBJECT_VIEWS = [
     ("get", "/faelle/{case}/"),
+    ("get", "/faelle/{case}/wege/0/aufenthg_25b/"),
     ("post", "/faelle/{case}/zustaendig/"),
     ("get", "/faelle/{case}/bearbeiten/personen/"),
     ("post", "/faelle/{case}/bearbeiten/personen/"),
@@ -86,6 +87,10 @@ def test_no_access_to_another_organisations_objects(
         assert response.status_code in (403, 404), f"{role} {method.upper()} {url}: {response.status_code}"
         body = response.content.decode(errors="replace")
         assert SECRET_NAME not in body and "B-GEHEIM-AZ" not in body, f"{role} {url} leaks"
+        if method == "get":  # the HTMX fragment of a page is checked like the page
+            fragment = client.get(url, headers={"HX-Request": "true"})
+            assert fragment.status_code in (403, 404), f"{role} HTMX GET {url}: {fragment.status_code}"
+            assert SECRET_NAME not in fragment.content.decode(errors="replace"), f"{role} {url} leaks"
     # Nothing of B changed or disappeared.
     assert Case.objects.filter(pk=ids["case"]).exists()
     assert Consent.objects.get(pk=ids["consent"]).revoked_at is None

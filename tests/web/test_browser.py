@@ -135,7 +135,12 @@ def test_family_case_through_the_guided_form(page: Any, org_a: Any, make_user: A
     page.get_by_role("heading", name="vater").wait_for()
     body = page.content()
     assert "§ 25b Abs. 1 AufenthG" in body and "Nächste Fragen" in body and "<svg" in body
-    assert "Voraufenthalt seit 24.09.2021" in body
+    # A path's checklist loads when its <details> opens, here with the keyboard (Enter on the summary).
+    page.locator("#path-0-aufenthg_25a > summary").focus()
+    page.keyboard.press("Enter")
+    page.locator("#path-0-aufenthg_25a .checklist").first.wait_for()
+    assert "Voraufenthalt seit 24.09.2021" in page.locator("#path-0-aufenthg_25a").inner_text()
+    assert page.locator("#path-0-aufenthg_25a .path-status").get_attribute("role") == "status"
     _axe(page, "case-detail")
     _shot(page, "05-result")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from bleiberecht.web.accounts.models import Role
@@ -44,7 +45,7 @@ def test_list_filters_and_search(org_a: Any, make_user: Any, client_for: Any, ma
     assert mine.nearest_deadline is not None  # the example family has a deadline (the child's § 25a)
 
 
-def test_detail_shows_checklist_citations_explanations_questions(
+def test_detail_shows_path_summaries_questions_timeline(
     org_a: Any, make_user: Any, client_for: Any, make_case: Any
 ) -> None:
     user = make_user("detail", org_a)
@@ -52,9 +53,8 @@ def test_detail_shows_checklist_citations_explanations_questions(
     body = client_for(user).get(f"/faelle/{case.pk}/").content.decode()
     for text in (
         "Wege ins Bleiberecht",
-        "§ 25b Abs. 1 AufenthG",  # a path
-        "§ 25b Abs. 1 S. 2 Nr. 1",  # a requirement's citation
-        "Voraufenthalt seit 24.09.2021",  # a plain-German explanation
+        "§ 25b Abs. 1 AufenthG",  # a path's citation
+        "Fehlt oder offen",  # a path's counts
         "Nächste Fragen",
         "Zeitleiste",
         "Fristen",  # the child's § 25a deadline
@@ -64,6 +64,91 @@ def test_detail_shows_checklist_citations_explanations_questions(
     # Next questions link to the section and field that answers them.
     assert f"/faelle/{case.pk}/bearbeiten/asyl/?person=2#f-asylum" in body
     assert _events(Action.VIEW, case) == 1
+    # The requirement checklists are not in the first response: each path loads its own when opened.
+    # (Requirement citations still appear in the timeline's marks; the explanations do not.)
+    assert "Voraufenthalt seit 24.09.2021" not in body and '<p class="explanation">' not in body
+    url = f"/faelle/{case.pk}/wege/0/aufenthg_25b/"
+    details = re.search(r'<details class="path[^"]*" id="path-0-aufenthg_25b"([^>]*)>\s*<summary>', body)
+    assert details, "the path is a <details> whose first child is a real <summary>"
+    assert f'hx-get="{url}"' in details.group(1) and 'hx-trigger="toggle once"' in details.group(1)
+    assert f'<a href="{url}">' in body  # the fallback without JavaScript
+    assert 'role="status"' in body  # the loading note is announced politely
+
+
+def test_path_checklist_on_demand_is_audited(
+    org_a: Any, make_user: Any, client_for: Any, make_case: Any
+) -> None:
+    user = make_user("weg", org_a)
+    case = make_case(org_a, user)
+    client = client_for(user)
+    url = f"/faelle/{case.pk}/wege/0/aufenthg_25b/"
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and '<ul class="checklist">' in fragment
+    assert "Voraufenthalt seit 24.09.2021" in fragment  # a plain-German explanation
+    assert "§ 25b Abs. 1 S. 2 Nr. 1" in fragment  # a requirement's citation
+    event = AuditEvent.objects.get(action=Action.VIEW, object_id=str(case.pk))
+    assert event.user_id == user.pk and event.organisation_id == org_a.pk
+    assert event.detail == {"part": "path", "person": 0, "path": "aufenthg_25b"}
+    # Without JavaScript the same checklist is a page of its own, with the way back; audited again (cached).
+    page = client.get(url).content.decode()
+    assert "<html" in page and "Voraufenthalt seit 24.09.2021" in page
+    assert f'href="/faelle/{case.pk}/#person-1"' in page
+    assert _events(Action.VIEW, case) == 2
+    # Every path of every person in the result answers; a path or person that is not there is 404.
+    paths = [(i, p["path"]) for i, person in enumerate(case.result["de"]["persons"]) for p in person["paths"]]
+    assert len(paths) > 3
+    for index, key in paths:
+        assert client.get(f"/faelle/{case.pk}/wege/{index}/{key}/").status_code == 200, key
+    assert client.get(f"/faelle/{case.pk}/wege/0/no_such_path/").status_code == 404
+    assert client.get(f"/faelle/{case.pk}/wege/9/aufenthg_25b/").status_code == 404
+    # English follows the language switch.
+    client.cookies["bleiberecht_language"] = "en"
+    english = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Missing or open" in english or "Requirements met" in english
+
+
+def test_shared_case_checklist_readable_by_receiving_organisation(
+    org_a: Any, org_b: Any, make_user: Any, client_for: Any, make_case: Any
+) -> None:
+    from bleiberecht.web.cases.models import CaseShare
+
+    owner = make_user("eigner", org_a)
+    reader = make_user("empfang", org_b, Role.AUTHORITY_CLERK)
+    case = make_case(org_a, owner)
+    url = f"/faelle/{case.pk}/wege/0/aufenthg_25b/"
+    client = client_for(reader)
+    assert client.get(url).status_code == 404  # not shared yet
+    share = CaseShare.objects.create(case=case, organisation=org_b, shared_by=owner)
+    assert client.get(url, headers={"HX-Request": "true"}).status_code == 200
+    share.revoked_at = share.shared_at
+    share.save()
+    assert client.get(url, headers={"HX-Request": "true"}).status_code == 404
+
+
+def test_detail_page_queries_are_bounded(org_a: Any, make_user: Any, client_for: Any, make_case: Any) -> None:
+    """The case page costs a fixed number of queries, whatever the family size, and never loads the stored
+    result once its rendered part is cached. Budget (coordinator without second factor): session, user, device
+    check, memberships (once, for navigation, second-factor rule and permissions), case, audit insert,
+    responsible choices, session save (+ transaction statements). It was 11 before the permissions were taken
+    from the memberships already read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = make_user("zaehlen", org_a, Role.COORDINATOR)
+    case = make_case(org_a, user)
+    client = client_for(user)
+    assert client.get(f"/faelle/{case.pk}/").status_code == 200  # fills the cache
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/faelle/{case.pk}/")
+    assert response.status_code == 200 and "Fall löschen" in response.content.decode()
+    statements = [q["sql"] for q in queries.captured_queries]
+    real = [
+        sql for sql in statements if not sql.upper().startswith(("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"))
+    ]
+    assert len(real) <= 8, "\n".join(real)
+    assert not any('"result"' in sql for sql in real), "the stored result was loaded"
+    membership_reads = [sql for sql in real if sql.startswith('SELECT "accounts_membership"')]
+    assert len(membership_reads) == 1, "memberships are read once per request"
 
 
 def test_create_case_through_the_guided_form(org_a: Any, make_user: Any, client_for: Any) -> None:

@@ -140,6 +140,7 @@ def test_no_personal_data_in_logs(
     client = client_for(user)
     with caplog.at_level(logging.DEBUG):
         client.get(f"/faelle/{case.pk}/")
+        client.get(f"/faelle/{case.pk}/wege/0/aufenthg_25b/")
         client.get("/faelle/?q=Persönlicher")
         client.get(f"/faelle/{case.pk}/export.json")
         _login(Client(), "log", "falsch")
@@ -158,6 +159,8 @@ def test_english_is_second_language(org_a: Any, make_user: Any, client_for: Any,
     client.post("/sprache/", {"language": "en", "next": "/faelle/"})
     english = client.get(f"/faelle/{case.pk}/").content.decode()
     assert 'lang="en"' in english and "Timeline" in english and "Next questions" in english
-    assert "Qualifying stay since 2021-09-24" in english  # the engine's English explanation
+    checklist = client.get(f"/faelle/{case.pk}/wege/0/aufenthg_25b/", headers={"HX-Request": "true"})
+    # The engine's English explanation, in the path's checklist.
+    assert "qualifying stay since 2021-09-24" in checklist.content.decode()
     section = client.get(f"/faelle/{case.pk}/bearbeiten/identitaet/?person=0").content.decode()
     assert "Identity and passport" in section and "Passport valid until" in section

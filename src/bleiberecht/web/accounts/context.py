@@ -6,15 +6,14 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from bleiberecht.web.accounts.models import Membership
-from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm
+from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm, request_memberships
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": None}
-    memberships = list(Membership.objects.filter(user=user).select_related("organisation"))
+    memberships = request_memberships(request)
     perms: set[str] = set()
     for membership in memberships:
         perms |= {p.value for p in ROLE_PERMS.get(membership.role, frozenset())}

@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import user_has_device
 
-from bleiberecht.web.accounts.roles import requires_totp
+from bleiberecht.web.accounts.roles import TOTP_REQUIRED_ROLES, request_memberships
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -39,6 +39,6 @@ class TwoFactorMiddleware:
         if user.is_authenticated and not user.is_verified() and not self._exempt(request.path):  # type: ignore[union-attr]
             if user_has_device(user, confirmed=True):
                 return redirect(f"{reverse('accounts:totp_verify')}")
-            if requires_totp(user):
+            if any(m.role in TOTP_REQUIRED_ROLES for m in request_memberships(request)):
                 return redirect(reverse("accounts:totp_setup"))
         return self.get_response(request)

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from bleiberecht.web.accounts.models import Membership, Role
 
@@ -52,6 +53,32 @@ def organisations_where(user: User, perm: Perm) -> QuerySet[Membership, int]:
 
 def has_perm(user: User, perm: Perm) -> bool:
     return organisations_where(user, perm).exists()
+
+
+def request_memberships(request: HttpRequest) -> list[Membership]:
+    """The memberships (with their organisations) of the request's user, read once per request.
+
+    The navigation, the second-factor check and the case page all need them; one query serves all three.
+    """
+    cached: list[Membership] | None = getattr(request, "_bleiberecht_memberships", None)
+    if cached is None:
+        user = request.user
+        cached = (
+            list(Membership.objects.filter(user_id=user.pk).select_related("organisation"))
+            if user.is_authenticated
+            else []
+        )
+        request._bleiberecht_memberships = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def perms_in(memberships: list[Membership], organisation_id: int) -> frozenset[Perm]:
+    """What the memberships allow in one organisation (the same rule as `organisations_where`)."""
+    perms: frozenset[Perm] = frozenset()
+    for membership in memberships:
+        if membership.organisation_id == organisation_id:
+            perms |= ROLE_PERMS.get(membership.role, frozenset())
+    return perms
 
 
 def requires_totp(user: User) -> bool:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("neu/", views.case_create, name="create"),
     path("import/", views.case_import, name="import"),
     path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/wege/<int:person>/<slug:path>/", views.case_path, name="path"),
     path("<int:pk>/zustaendig/", views.set_responsible, name="responsible"),
     path("<int:pk>/bearbeiten/<slug:slug>/", views.case_section, name="section"),
     path("<int:pk>/import/", views.case_import, name="reimport"),

@@ -24,10 +24,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bleiberecht.casefile import Issue, validate_case
 from bleiberecht.cli.labels import fact_label, format_date
-from bleiberecht.cli.report import build_report
+from bleiberecht.cli.report import OUTCOME_ORDER, PathView, path_view, person_view
 from bleiberecht.cli.report import h as report_heading
 from bleiberecht.web.accounts.models import Organisation
-from bleiberecht.web.accounts.roles import Perm, has_perm, organisations_where
+from bleiberecht.web.accounts.roles import (
+    Perm,
+    has_perm,
+    organisations_where,
+    perms_in,
+    request_memberships,
+)
 from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
 from bleiberecht.web.cases import sections as sec
 from bleiberecht.web.cases.forms import CaseFilterForm, CreateCaseForm, ImportForm, ResponsibleForm
@@ -110,17 +116,39 @@ def _person_name(doc_person: dict[str, Any]) -> str:
     return f"{name} ({doc_person.get('id')})" if name else str(doc_person.get("id"))
 
 
+def _outcome_rank(path: dict[str, Any]) -> int:
+    """The order `person_view` lists paths in (best first)."""
+    outcome = path["outcome"]
+    return OUTCOME_ORDER.index(outcome) if outcome in OUTCOME_ORDER else len(OUTCOME_ORDER)
+
+
+def _path_summary(case: Case, person: int, raw: dict[str, Any], view: PathView) -> dict[str, Any]:
+    """What the case page shows of a path before its checklist is asked for: outcome, citation, title, dates,
+    counts — and where the checklist is loaded from."""
+    statuses = [r["status"] for r in raw["requirements"]]
+    return {
+        "view": view,
+        "key": raw["path"],
+        "url": reverse("cases:path", args=[case.pk, person, raw["path"]]),
+        "dom_id": f"path-{person}-{raw['path']}",
+        "open_count": sum(s in ("not_met", "unknown") for s in statuses),
+        "waivable_count": statuses.count("waivable"),
+        "hint_count": len(raw.get("hints", [])),
+    }
+
+
 def _result_context(case: Case, lang: str, can_edit: bool) -> dict[str, Any]:
-    """Everything drawn from the stored result: per person the report, next questions and timeline."""
+    """Everything drawn from the stored result: per person the path summaries, reviews, deadlines, next
+    questions and timeline. The requirement checklists are not part of it (`case_path` serves them)."""
     result = case.result_in(lang)
     persons: list[dict[str, Any]] = []
     if not result:
-        return {"report": None, "persons": persons}
-    report = build_report(result, lang, verbose=True)
+        return {"persons": persons}
     doc_persons = {p.get("id"): (i, p) for i, p in enumerate(case.document.get("persons", []))}
     as_of = date.fromisoformat(result["as_of"])
     questions_heading = report_heading("questions", lang)
-    for view, raw in zip(report.persons, result["persons"], strict=True):
+    for position, raw in enumerate(result["persons"]):
+        view = person_view(raw, lang)
         index, doc_person = doc_persons.get(raw["id"], (0, {"id": raw["id"]}))
         norms = {p["path"]: p["norm"] for p in raw["paths"]}
         questions = []
@@ -134,9 +162,15 @@ def _result_context(case: Case, lang: str, can_edit: bool) -> dict[str, Any]:
                     "url": url,
                 }
             )
+        ordered = sorted(raw["paths"], key=_outcome_rank)  # the order of view.paths
+        if [p["norm"] for p in ordered] != [pv.norm for pv in view.paths]:  # pragma: no cover - guard
+            raise RuntimeError("path order differs from the report's")
         persons.append(
             {
                 "view": view,
+                "paths": [
+                    _path_summary(case, position, p, pv) for p, pv in zip(ordered, view.paths, strict=True)
+                ],
                 "sections": [s for s in view.sections if s.heading != questions_heading],
                 "name": _person_name(doc_person),
                 "index": index,
@@ -144,13 +178,18 @@ def _result_context(case: Case, lang: str, can_edit: bool) -> dict[str, Any]:
                 "timeline": build_timeline(doc_person, raw, as_of, lang),
             }
         )
-    return {"report": report, "persons": persons}
+    return {"persons": persons}
+
+
+def _cache_key(case: Case, *parts: object) -> str:
+    """Per case version: a new version (or a new case reusing the id) never meets an old entry."""
+    return ":".join(str(p) for p in (case.pk, case.version, case.created_at.timestamp(), *parts))
 
 
 def _result_html(case: Case, lang: str, can_edit: bool) -> str:
     """The result part of the case page, rendered once per case version and language (it is the same for every
     reader allowed to see it; access is checked before)."""
-    key = f"case-result:{case.pk}:{case.version}:{case.created_at.timestamp()}:{lang}:{int(can_edit)}"
+    key = f"case-result:{_cache_key(case, lang, int(can_edit))}"
     html = cache.get(key)
     if html is None:
         context = {"case": case, "can_edit": can_edit, **_result_context(case, lang, can_edit)}
@@ -166,7 +205,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     lang = _lang()
-    can_edit = Case.objects.visible_to(request.user, Perm.EDIT_CASES).filter(pk=case.pk).exists()
+    # The case is visible; what else the user may do with it follows from the roles in its organisation
+    # (the same rule as `Case.objects.visible_to(user, perm)`, without a query per permission).
+    perms = perms_in(request_memberships(request), case.organisation_id)
+    can_edit = Perm.EDIT_CASES in perms
     warnings = [Issue(**i) for i in case.issues] if case.issues else []
     _audit(request, case, Action.VIEW)
     responsible_form = None
@@ -181,11 +223,51 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "evaluated": not case.evaluation_failed,
         "warnings": [(w.path, w.message(lang)) for w in warnings],
         "can_edit": can_edit,
-        "can_delete": Case.objects.visible_to(request.user, Perm.DELETE_CASES).filter(pk=case.pk).exists(),
+        "can_delete": Perm.DELETE_CASES in perms,
         "as_of": format_date(case.document.get("as_of"), lang),
         "responsible_form": responsible_form,
     }
     return render(request, "cases/detail.html", context)
+
+
+def case_path(request: HttpRequest, pk: int, person: int, path: str) -> HttpResponse:
+    """The requirement checklist and hints of one path of one person, loaded when its <details> is opened
+    (HTMX: the fragment), or as a page of its own (without JavaScript: the link in the <details>). Checked and
+    audited like the case page."""
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related("organisation").defer("result"), pk=pk
+    )
+    lang = _lang()
+    key = f"case-path:{_cache_key(case, lang, person, path)}"
+    cached: tuple[str, str, str, str] | None = cache.get(key)
+    if cached is None:
+        result = case.result_in(lang) or {"persons": []}
+        persons = result["persons"]
+        if not 0 <= person < len(persons):
+            raise Http404
+        raw_path = next((p for p in persons[person]["paths"] if p["path"] == path), None)
+        if raw_path is None:
+            raise Http404
+        view = path_view(raw_path, lang, verbose=True)
+        html = render_to_string("cases/_path_detail.html", {"path": view})
+        cached = (html, view.norm, view.title, str(persons[person]["id"]))
+        cache.set(key, cached, RESULT_CACHE_SECONDS)
+    _audit(request, case, Action.VIEW, part="path", person=person, path=path)
+    html, norm, title, person_id = cached
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse(html)
+    doc_person = next(
+        (p for p in case.document.get("persons", []) if p.get("id") == person_id), {"id": person_id}
+    )
+    context = {
+        "case": case,
+        "person_name": _person_name(doc_person),
+        "person_number": person + 1,
+        "norm": norm,
+        "title": title,
+        "checklist_html": html,
+    }
+    return render(request, "cases/path.html", context)
 
 
 @require_POST
