@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 import pytest
@@ -98,8 +99,31 @@ def test_login_is_throttled_after_five_failures(org_a: Any, make_user: Any) -> N
 
 def test_session_settings() -> None:
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    # Idle expiry: the session is refreshed at least once a minute while in use (SessionRefreshMiddleware).
+    assert not settings.SESSION_SAVE_EVERY_REQUEST and 0 < settings.BLEIBERECHT_SESSION_REFRESH_SECONDS <= 60
+    assert "bleiberecht.web.middleware.SessionRefreshMiddleware" in settings.MIDDLEWARE
     assert settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY
+
+
+def test_session_refreshed_at_most_once_a_minute(org_a: Any, make_user: Any, client_for: Any) -> None:
+    from django.contrib.sessions.models import Session
+
+    from bleiberecht.web.middleware import SESSION_REFRESHED_KEY
+
+    client = client_for(make_user("aktiv", org_a))
+    assert client.get("/faelle/").status_code == 200  # first request: refreshed (marker set)
+    key = client.session.session_key
+    first = Session.objects.get(session_key=key).expire_date
+    assert client.get("/faelle/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date == first  # within the minute: no write
+    session = client.session
+    session[SESSION_REFRESHED_KEY] = int(time.time()) - 61  # the last refresh a minute ago
+    session.save()
+    saved = Session.objects.get(session_key=key).expire_date
+    time.sleep(0.01)
+    assert client.get("/faelle/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > saved  # moved on: the idle timeout restarts
+    assert client.session[SESSION_REFRESHED_KEY] >= int(time.time()) - 5
 
 
 def test_expired_session_goes_back_to_login(org_a: Any, make_user: Any, client_for: Any) -> None:

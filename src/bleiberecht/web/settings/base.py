@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bleiberecht.web.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bleiberecht.web.middleware.SessionRefreshMiddleware",
     "bleiberecht.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,9 +124,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False  # its log lines would carry user names and addresses
 
-# Sessions: 30 minutes without a request end the session; the cookie is never readable by scripts.
+# Sessions: 30 minutes without a request end the session (29 at the earliest, see below); the cookie is never readable by scripts.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Not saved on every request: SessionRefreshMiddleware saves when the data changes or at most once a minute, so
+# the idle timeout is 29-30 minutes without a database write per page view.
+SESSION_SAVE_EVERY_REQUEST = False
+BLEIBERECHT_SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
