@@ -103,11 +103,20 @@ def test_lists_show_nothing_of_another_organisation(
     role: str, org_a: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
 ) -> None:
     client: Client = client_for(make_user(f"a-{role}", org_a, role))
-    for url in ("/faelle/", "/faelle/?q=geheim", "/screening/", "/protokoll/", "/protokoll/export.csv"):
+    lists = (
+        "/faelle/",
+        "/faelle/?q=geheim",
+        "/screening/",
+        "/protokoll/",
+        "/protokoll/export.csv",
+        "/konto/mitglieder/",
+    )
+    for url in lists:
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode(errors="replace")
         assert SECRET_NAME not in text and "B-GEHEIM-AZ" not in text and "b-bestand" not in text, (role, url)
+        assert "b-owner" not in text, (role, url)  # B's member
     listed = client.get("/faelle/")
     assert listed.status_code == 200
     assert f"/faelle/{b_objects['case'].pk}/" not in listed.content.decode()
@@ -143,3 +152,34 @@ def test_user_without_membership_sees_nothing(db: Any, org_b: Any, b_objects: di
     assert client.get(f"/faelle/{b_objects['case'].pk}/").status_code == 404
     assert client.get("/screening/").status_code == 403
     assert client.get("/faelle/neu/").status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.ADMIN])
+def test_members_page_lists_own_organisation_only(
+    role: str, org_a: Any, org_b: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
+) -> None:
+    from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
+
+    boss = make_user(f"a-{role}", org_a, role)
+    make_user("a-kollegin", org_a, Role.ADVISOR)
+    response = client_for(boss).get("/konto/mitglieder/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Mitglieder" in body and "Beratungsstelle A" in body
+    assert "a-kollegin" in body and "Beratung" in body and f"a-{role}" in body
+    assert "b-owner" not in body and "Ausländerbehörde B" not in body  # B's members stay unread
+    event = AuditEvent.objects.get(action=Action.LIST, object_type=ObjectType.USER)
+    assert event.user_id == boss.pk and event.organisation_id == org_a.pk and event.detail == {"shown": 2}
+
+
+@pytest.mark.parametrize("role", [Role.ADVISOR, Role.AUTHORITY_CLERK])
+def test_members_page_only_for_coordinators_and_admins(
+    role: str, org_a: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
+) -> None:
+    from bleiberecht.web.audit.models import AuditEvent
+
+    client = client_for(make_user(f"a-{role}", org_a, role))
+    response = client.get("/konto/mitglieder/")
+    assert response.status_code == 403 and "b-owner" not in response.content.decode()
+    assert not AuditEvent.objects.filter(object_type="user", action="list").exists()
+    assert "/konto/mitglieder/" not in client.get("/faelle/").content.decode()  # not in the navigation

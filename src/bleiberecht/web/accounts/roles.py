@@ -23,14 +23,15 @@ class Perm(StrEnum):
     SHARE_CASES = "share_cases"
     SCREENING = "screening"
     READ_AUDIT = "read_audit"
+    VIEW_MEMBERS = "view_members"
 
 
 _CASEWORK = {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.EXPORT_CASES, Perm.SHARE_CASES, Perm.SCREENING}
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.ADVISOR: frozenset(_CASEWORK),
     Role.AUTHORITY_CLERK: frozenset(_CASEWORK),
-    Role.COORDINATOR: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT}),
-    Role.ADMIN: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT}),
+    Role.COORDINATOR: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS}),
+    Role.ADMIN: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS}),
 }
 # Roles that must log in with a second factor (TOTP).
 TOTP_REQUIRED_ROLES = frozenset({Role.AUTHORITY_CLERK, Role.ADMIN})

@@ -15,4 +15,5 @@ urlpatterns = [
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("zwei-faktor/", views.totp_verify, name="totp_verify"),
     path("zwei-faktor/einrichten/", views.totp_setup, name="totp_setup"),
+    path("mitglieder/", views.members, name="members"),
 ]

@@ -7,6 +7,7 @@ import base64
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bleiberecht.web.accounts.forms import TokenForm
+from bleiberecht.web.accounts.models import Membership, Organisation
+from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm, request_memberships
 from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
 
 
@@ -71,3 +74,43 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
         "secret": base64.b32encode(device.bin_key).decode("ascii"),
     }
     return render(request, "accounts/totp_setup.html", context)
+
+
+def members(request: HttpRequest) -> HttpResponse:
+    """Read-only list of the memberships of the organisations in which the user coordinates or administers:
+    login name, role, whether a second factor is set up. Other organisations' members are never read.
+    Each organisation shown leaves an audit event (list of accounts, with the number shown)."""
+    own = [
+        m.organisation
+        for m in request_memberships(request)
+        if m.role in {r for r, perms in ROLE_PERMS.items() if Perm.VIEW_MEMBERS in perms}
+    ]
+    if not own:
+        raise PermissionDenied
+    with_device = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True).distinct())
+    rows = (
+        Membership.objects.filter(organisation__in=own)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__username")
+    )
+    groups: dict[Organisation, list[dict[str, object]]] = {
+        org: [] for org in sorted(own, key=lambda o: o.name)
+    }
+    for membership in rows:
+        groups[membership.organisation].append(
+            {
+                "username": membership.user.get_username(),
+                "role": membership.get_role_display(),
+                "active": membership.user.is_active,
+                "totp": membership.user_id in with_device,
+            }
+        )
+    for org, people in groups.items():
+        AuditEvent.record(
+            user=request.user,
+            action=Action.LIST,
+            object_type=ObjectType.USER,
+            organisation_id=org.pk,
+            shown=len(people),
+        )
+    return render(request, "accounts/members.html", {"groups": list(groups.items())})
