@@ -82,6 +82,33 @@ FACT: dict[str, Text] = {
     "integration_prognosis": Text("Integrationsprognose", "integration prognosis"),
     "fdgo_concerns": Text("Zweifel an der Verfassungstreue", "doubts about loyalty to the FDGO"),
     "family": Text("Familienangehörige im Fall", "family members in the case"),
+    # Facts of the training/employment paths (§§ 60c, 16g, 19d, 60d, 25b Abs. 6) and § 60a Abs. 6.
+    "adequate_housing": Text("ausreichender Wohnraum", "adequate housing"),
+    "deceived_authority_intentionally": Text(
+        "vorsätzliche Täuschung der Ausländerbehörde", "intentional deception of the immigration authority"
+    ),
+    "employment_interruptions": Text("Unterbrechungen der Beschäftigung", "interruptions of employment"),
+    "entry_for_benefits_established": Text(
+        "Einreise, um Leistungen nach dem AsylbLG zu erlangen (festgestellt)",
+        "entry to obtain asylum-seeker benefits (established)",
+    ),
+    "expulsion_order": Text("Ausweisungsverfügung", "expulsion order"),
+    "integration_course": Text("Integrationskurs", "integration course"),
+    "integration_course_possible": Text("Integrationskurs möglich?", "integration course possible?"),
+    "job_offers": Text("Arbeitsplatzangebote und Arbeitsverträge", "job offers and employment contracts"),
+    "nationality": Text("Staatsangehörigkeit", "nationality"),
+    "obstructed_removal_intentionally": Text(
+        "vorsätzliche Behinderung aufenthaltsbeendender Maßnahmen", "intentional obstruction of removal"
+    ),
+    "own_livelihood_secured": Text(
+        "eigener Lebensunterhalt gesichert: Zeiträume", "own livelihood secured: periods"
+    ),
+    "public_benefits": Text(
+        "öffentliche Leistungen zum Lebensunterhalt", "public benefits for the livelihood"
+    ),
+    "removal_measures": Text(
+        "konkrete Maßnahmen zur Aufenthaltsbeendigung", "concrete measures to end the stay"
+    ),
 }
 
 UNIT: dict[str, Text] = {
