@@ -163,7 +163,8 @@ def main() -> None:
         url = f"{base}/faelle/{case.pk}/"
         for opener in sessions[:2]:  # warm up every worker's imports and caches
             for _ in range(args.workers):
-                opener.open(url).read()
+                size = len(opener.open(url).read())
+        print(f"case detail page: {size / 1024:.0f} KB")
         if shutil.which("wrk") and not args.python:
             run_wrk(args, url, sessions, data)
             return
