@@ -129,7 +129,7 @@ def stage_evaluate(folder: pathlib.Path, chunk: int, profile: bool) -> dict[str,
         derived = derive(tables, p)
         timing["derive_s"] += time.perf_counter() - t
         t = time.perf_counter()
-        frame = evaluate_frame(derived, p)
+        frame = evaluate_frame(derived, p, explain=False)  # as screen_cases: no explanation texts
         timing["engine_s"] += time.perf_counter() - t
         t = time.perf_counter()
         part = triage(frame, params=p).sort("pk")

@@ -19,11 +19,25 @@ a "since N years" requirement is fulfilled on ``fulfilled_on(start, years=N) + e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import polars as pl
 
 from .calendar import latest
 
 COUNT, EXCLUDE, BREAK, INTERRUPT = "count", "exclude", "break", "interrupt"
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One way of counting a chain: how each period is classified and which gaps are harmless."""
+
+    prefix: str
+    category: pl.Expr
+    bagatelle_days: pl.Expr
+    forgive_days: pl.Expr | None = None
+    forgive_count: int = 0
 
 
 def stay_chain(
@@ -39,92 +53,136 @@ def stay_chain(
 
     ``statuses`` must carry ``pk, from, to, as_of`` plus whatever ``category`` reads.
     """
-    forgive = forgive_days if forgive_days is not None else bagatelle_days
+    return stay_chains(statuses, [Chain(prefix, category, bagatelle_days, forgive_days, forgive_count)])
+
+
+def stay_chains(statuses: pl.DataFrame, chains: Sequence[Chain]) -> pl.DataFrame:
+    """:func:`stay_chain` for several ways of counting over the same periods, in one pass: the periods are
+    filtered, sorted and paired with their predecessor once; each chain's columns carry its number."""
     s = (
-        statuses.filter(pl.col("from") <= pl.col("as_of"))
-        .with_columns(
-            end=pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of"),
-            cat=category,
-            bagatelle=bagatelle_days,
-            forgive=forgive,
-        )
+        statuses.lazy()
+        .filter(pl.col("from") <= pl.col("as_of"))
+        .with_columns(end=pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of"))
         .sort("pk", "from")
-        .with_columns(prev_end=pl.col("end").shift(1).over("pk"))
+        # sorted by person: the previous period of the same person is the previous row
+        .with_columns(prev_end=pl.when(pl.col("pk") == pl.col("pk").shift(1)).then(pl.col("end").shift(1)))
         .with_columns(
             gap=(pl.col("from") - pl.col("prev_end")).dt.total_days() - 1,
             own_days=(pl.col("end") - pl.col("from")).dt.total_days() + 1,
         )
-        .with_columns(
-            hard_restart=pl.when(
-                (pl.col("cat") == BREAK)
-                | (
-                    (pl.col("cat") == INTERRUPT)
-                    & ((pl.col("own_days") > pl.col("forgive")) | pl.lit(forgive_count == 0))
-                )
-            )
-            .then(pl.col("end") + pl.duration(days=1))
-            .when(pl.col("gap") > pl.col("forgive"))
-            .then(pl.col("from"))
-            .when((pl.col("gap") > pl.col("bagatelle")) & pl.lit(forgive_count == 0))
-            .then(pl.col("from")),
-            # an interrupting period: forgiven like a gap of its own length
-            medium=pl.when(pl.col("cat") == INTERRUPT)
-            .then((pl.col("own_days") <= pl.col("forgive")) & pl.lit(forgive_count > 0))
-            .otherwise(
-                (pl.col("gap") > pl.col("bagatelle"))
-                & (pl.col("gap") <= pl.col("forgive"))
-                & pl.lit(forgive_count > 0)
-            ),
-            medium_days=pl.when(pl.col("cat") == INTERRUPT).then(pl.col("own_days")).otherwise(pl.col("gap")),
-        )
-        .with_columns(last_hard=pl.col("hard_restart").max().over("pk"))
-        .with_columns(
-            after_hard=pl.col("last_hard").is_null() | (pl.col("from") >= pl.col("last_hard")),
-        )
-        .with_columns(
-            medium_rank=pl.when(pl.col("medium") & pl.col("after_hard"))
+    )
+    steps: list[list[pl.Expr]] = []
+    aggs: list[pl.Expr] = []
+    finals: list[pl.Expr] = []
+    for i, chain in enumerate(chains):
+        chain_steps, chain_aggs, chain_finals = _chain_columns(chain, f"_{i}")
+        for n, exprs in enumerate(chain_steps):
+            if n == len(steps):
+                steps.append([])
+            steps[n] += exprs
+        aggs += chain_aggs
+        finals += chain_finals
+    for exprs in steps:
+        s = s.with_columns(exprs)
+    cats = [f"cat_{i}" for i in range(len(chains))]
+    grouped = s.group_by("pk").agg(
+        *aggs,
+        as_of=pl.col("as_of").first(),
+        last_end=pl.col("end").max(),
+        # the category of each person's last period, for every chain by one sort of the person's periods
+        _last=pl.struct(cats).sort_by("from").last(),
+    )
+    return grouped.with_columns(pl.col("_last").struct.unnest()).select("pk", *finals).collect()
+
+
+def _chain_columns(chain: Chain, sfx: str) -> tuple[list[list[pl.Expr]], list[pl.Expr], list[pl.Expr]]:
+    """The window steps, group aggregates and result columns of one chain (column names end in ``sfx``)."""
+    forgive_count = chain.forgive_count
+    forgive = chain.forgive_days if chain.forgive_days is not None else chain.bagatelle_days
+
+    def c(name: str) -> pl.Expr:
+        return pl.col(name + sfx)
+
+    if forgive_count > 0:
+        medium_rank = (
+            pl.when(c("medium") & c("after_hard"))
             .then(pl.col("from"))
             .rank("ordinal", descending=True)
             .over("pk")
         )
-        .with_columns(
-            medium_restart=pl.when(
-                pl.col("medium") & pl.col("after_hard") & (pl.col("medium_rank") > forgive_count)
+    else:  # no interruption is forgiven: ``medium`` is false everywhere, its rank is never read
+        medium_rank = pl.lit(None, dtype=pl.get_index_type())
+    steps = [
+        [
+            chain.category.alias("cat" + sfx),
+            chain.bagatelle_days.alias("bagatelle" + sfx),
+            forgive.alias("forgive" + sfx),
+        ],
+        [
+            pl.when(
+                (c("cat") == BREAK)
+                | (
+                    (c("cat") == INTERRUPT)
+                    & ((pl.col("own_days") > c("forgive")) | pl.lit(forgive_count == 0))
+                )
             )
+            .then(pl.col("end") + pl.duration(days=1))
+            .when(pl.col("gap") > c("forgive"))
+            .then(pl.col("from"))
+            .when((pl.col("gap") > c("bagatelle")) & pl.lit(forgive_count == 0))
+            .then(pl.col("from"))
+            .alias("hard_restart" + sfx),
+            # an interrupting period: forgiven like a gap of its own length
+            pl.when(c("cat") == INTERRUPT)
+            .then((pl.col("own_days") <= c("forgive")) & pl.lit(forgive_count > 0))
+            .otherwise(
+                (pl.col("gap") > c("bagatelle")) & (pl.col("gap") <= c("forgive")) & pl.lit(forgive_count > 0)
+            )
+            .alias("medium" + sfx),
+            pl.when(c("cat") == INTERRUPT)
+            .then(pl.col("own_days"))
+            .otherwise(pl.col("gap"))
+            .alias("medium_days" + sfx),
+        ],
+        [c("hard_restart").max().over("pk").alias("last_hard" + sfx)],
+        [(c("last_hard").is_null() | (pl.col("from") >= c("last_hard"))).alias("after_hard" + sfx)],
+        [medium_rank.alias("medium_rank" + sfx)],
+        [
+            pl.when(c("medium") & c("after_hard") & (c("medium_rank") > forgive_count))
             .then(pl.col("from"))
             .max()
             .over("pk")
-        )
-        .with_columns(restart=latest("last_hard", "medium_restart"))
-        .with_columns(
-            in_chain=pl.col("restart").is_null() | (pl.col("from") >= pl.col("restart")),
-        )
-    )
-    s = s.with_columns(
-        chain_start=pl.col("from").filter(pl.col("in_chain") & (pl.col("cat") == COUNT)).min().over("pk")
-    )
-    after_start = pl.col("in_chain") & (pl.col("from") > pl.col("chain_start"))
+            .alias("medium_restart" + sfx)
+        ],
+        [latest("last_hard" + sfx, "medium_restart" + sfx).alias("restart" + sfx)],
+        [(c("restart").is_null() | (pl.col("from") >= c("restart"))).alias("in_chain" + sfx)],
+        [
+            pl.col("from")
+            .filter(c("in_chain") & (c("cat") == COUNT))
+            .min()
+            .over("pk")
+            .alias("chain_start" + sfx)
+        ],
+    ]
+    after_start = c("in_chain") & (pl.col("from") > c("chain_start"))
     days = (pl.col("end") - pl.col("from")).dt.total_days() + 1
-    grouped = s.group_by("pk").agg(
-        start=pl.col("chain_start").first(),
-        excluded=(
-            pl.when(after_start & (pl.col("cat") == EXCLUDE)).then(days).otherwise(0).sum()
-            + pl.when(after_start & pl.col("medium") & (pl.col("medium_rank") <= forgive_count))
-            .then(pl.col("medium_days"))
+    aggs = [
+        c("chain_start").first().alias("start" + sfx),
+        (
+            pl.when(after_start & (c("cat") == EXCLUDE)).then(days).otherwise(0).sum()
+            + pl.when(after_start & c("medium") & (c("medium_rank") <= forgive_count))
+            .then(c("medium_days"))
             .otherwise(0)
             .sum()
-        ),
-        last_end=pl.col("end").max(),
-        last_cat=pl.col("cat").sort_by("from").last(),
-        as_of=pl.col("as_of").first(),
-        bagatelle=pl.col("bagatelle").first(),
-    )
+        ).alias("excluded" + sfx),
+        c("bagatelle").first().alias("bagatelle" + sfx),
+    ]
     tail_gap = (pl.col("as_of") - pl.col("last_end")).dt.total_days()
-    current = ~pl.col("last_cat").is_in([BREAK, INTERRUPT]) & (tail_gap <= pl.col("bagatelle"))
-    return grouped.select(
-        "pk",
-        pl.when(current).then(pl.col("start")).alias(f"{prefix}_start"),
-        pl.when(current & pl.col("start").is_not_null())
-        .then(pl.col("excluded"))
-        .alias(f"{prefix}_excluded_days"),
-    )
+    current = ~c("cat").is_in([BREAK, INTERRUPT]) & (tail_gap <= c("bagatelle"))
+    finals = [
+        pl.when(current).then(c("start")).alias(f"{chain.prefix}_start"),
+        pl.when(current & c("start").is_not_null())
+        .then(c("excluded"))
+        .alias(f"{chain.prefix}_excluded_days"),
+    ]
+    return steps, aggs, finals

@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from .calendar import birthday_expr
-from .chains import BREAK, COUNT, EXCLUDE, INTERRUPT, stay_chain
+from .chains import BREAK, COUNT, EXCLUDE, INTERRUPT, Chain, stay_chain, stay_chains
 from .derive_work import derive_work
 from .facts import FactTables
 from .params import Params
@@ -84,41 +84,25 @@ def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
     bag = p.expr("stay.bagatelle_gap_days")
     forgive = p.expr("aufenthg_25b.harmless_interruption_days")
     out = [
-        stay_chain(st, _stay_category(p, "param"), bagatelle_days=bag, prefix="stay"),
-        stay_chain(st, _stay_category(p, "exclude"), bagatelle_days=bag, prefix="stay_alt"),
-        stay_chain(st, _stay_category(p, "count"), bagatelle_days=bag, prefix="stay_priv"),
-        stay_chain(
+        # the chains over the same periods are counted in one pass
+        stay_chains(
             st,
-            _stay_category(p, "param", abroad_interrupts=True),
-            bagatelle_days=bag,
-            forgive_days=forgive,
-            forgive_count=1,
-            prefix="stay25b",
-        ),
-        stay_chain(
-            st,
-            _stay_category(p, "exclude", abroad_interrupts=True),
-            bagatelle_days=bag,
-            forgive_days=forgive,
-            forgive_count=1,
-            prefix="stay25b_alt",
-        ),
-        stay_chain(
-            st,
-            _stay_category(p, "count", abroad_interrupts=True),
-            bagatelle_days=bag,
-            forgive_days=forgive,
-            forgive_count=1,
-            prefix="stay25b_priv",
-        ),
-        stay_chain(st, _duldung_category(p), bagatelle_days=bag, prefix="duldung"),
-        # "geduldet" in any form (also § 60b and Duldungsanspruch) since when, for § 25b Abs. 1 S. 1
-        stay_chain(
-            st,
-            pl.when(pl.col("type") == "duldung").then(pl.lit(COUNT)).otherwise(pl.lit(BREAK)),
-            bagatelle_days=bag,
-            prefix="geduldet",
-        ),
+            [
+                Chain("stay", _stay_category(p, "param"), bag),
+                Chain("stay_alt", _stay_category(p, "exclude"), bag),
+                Chain("stay_priv", _stay_category(p, "count"), bag),
+                Chain("stay25b", _stay_category(p, "param", abroad_interrupts=True), bag, forgive, 1),
+                Chain("stay25b_alt", _stay_category(p, "exclude", abroad_interrupts=True), bag, forgive, 1),
+                Chain("stay25b_priv", _stay_category(p, "count", abroad_interrupts=True), bag, forgive, 1),
+                Chain("duldung", _duldung_category(p), bag),
+                # "geduldet" in any form (also § 60b and Duldungsanspruch) since when, for § 25b Abs. 1 S. 1
+                Chain(
+                    "geduldet",
+                    pl.when(pl.col("type") == "duldung").then(pl.lit(COUNT)).otherwise(pl.lit(BREAK)),
+                    bag,
+                ),
+            ],
+        )
     ]
     # § 104c Abs. 1 S. 1: the chain is judged on the Stichtag 31.10.2022 (§ 60b periods count, S. 3).
     stichtag = p["aufenthg_104c.stichtag"].values[0].value
@@ -138,10 +122,12 @@ def _chains(t: FactTables, p: Params) -> list[pl.DataFrame]:
 
 def _current_status(t: FactTables) -> pl.DataFrame:
     st = _with_as_of(t.list("statuses"), t.persons).sort("pk", "from")
+    # sorted by person: the previous period of the same person is the previous row
+    same_person = pl.col("pk") == pl.col("pk").shift(1)
     st = st.with_columns(
-        prev_type=pl.col("type").shift(1).over("pk"),
-        prev_basis=pl.col("basis").shift(1).over("pk"),
-        prev_to=pl.col("to").shift(1).over("pk"),
+        prev_type=pl.when(same_person).then(pl.col("type").shift(1)),
+        prev_basis=pl.when(same_person).then(pl.col("basis").shift(1)),
+        prev_to=pl.when(same_person).then(pl.col("to").shift(1)),
     )
     current = (
         st.filter(_period_covers(pl.col("as_of")))

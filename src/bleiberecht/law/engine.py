@@ -72,7 +72,7 @@ def _in_force(norm: Norm, p: Params) -> pl.Expr:
     return start
 
 
-def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
+def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params, *, explain: bool = True) -> pl.DataFrame:
     path = norm.key
     cols: list[pl.Expr] = [_in_force(norm, p).alias(_c(path, "in_force"))]
     for req in norm.requirements:
@@ -89,7 +89,8 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
             # null = whether the statute waives it is unknown: a failure then stays open
             (r.waived if r.waived is not None else FALSE_COL).alias(_c(*base, "waived")),
         ]
-        cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
+        if explain:
+            cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
     df = add_columns(df, cols)
 
     statuses = []
@@ -172,7 +173,7 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params) -> pl.DataFrame:
         df, [pl.when(pl.col(_c(path, "outcome")).is_in(ELIGIBLE)).then(ef_c).alias(_c(path, "eligible_from"))]
     )
     extra: list[pl.Expr] = []
-    for hint in norm.hints:
+    for hint in norm.hints if explain else ():
         extra.append(hint.when(p).fill_null(False).alias(_c(path, "hint", hint.key)))
         extra += [v(p).alias(_c(path, "hint", hint.key, name)) for name, v in hint.values.items()]
     for dl in norm.deadlines:
@@ -336,23 +337,34 @@ def evaluate_frame(
     p: Params,
     norms: Sequence[Norm] = ALL_NORMS,
     reviews: Sequence[Review] = ALL_REVIEWS,
+    *,
+    explain: bool = True,
 ) -> pl.DataFrame:
-    """Evaluate all norms, then all reviews, on a derived-facts frame (one row per person)."""
+    """Evaluate all norms, then all reviews, on a derived-facts frame (one row per person).
+
+    ``explain=False`` leaves out what only the per-person result (`bleiberecht.law.result`) reads: the
+    requirements' explanation values (``…__v__…``) and the hints (``…__hint__…``). Nothing else reads them, so
+    every other column is the same; screening a caseload needs none of them.
+    """
     df = add_columns(facts, [e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
     for stage in sorted({n.stage for n in norms}):
         if stage > 1:
             df = add_relations(df)
         for norm in (n for n in norms if n.stage == stage):
-            df = _evaluate_norm(df, norm, p)
+            df = _evaluate_norm(df, norm, p, explain=explain)
     for review in reviews:
         df = evaluate_review(df, review, p)
     return _traffic_light(df, norms, p)
 
 
 def evaluate_cases(
-    cases: Iterable[Mapping[str, Any]], *, default_as_of: date | None = None, params: Params | None = None
+    cases: Iterable[Mapping[str, Any]],
+    *,
+    default_as_of: date | None = None,
+    params: Params | None = None,
+    explain: bool = True,
 ) -> pl.DataFrame:
-    """Case documents -> evaluated frame (one row per person)."""
+    """Case documents -> evaluated frame (one row per person); ``explain``: see :func:`evaluate_frame`."""
     p = params or load_params()
     tables = build_fact_tables(cases, default_as_of=default_as_of)
-    return evaluate_frame(derive(tables, p), p)
+    return evaluate_frame(derive(tables, p), p, explain=explain)

@@ -71,7 +71,8 @@ def evaluate(
     parts: list[pl.DataFrame] = []
     offset_pk = offset_case = 0
     for batch in chunks(cases, chunk_persons):
-        frame = evaluate_cases(batch, default_as_of=default_as_of, params=p)
+        # the triage reads no explanation values or hints (the per-person result renders them)
+        frame = evaluate_cases(batch, default_as_of=default_as_of, params=p, explain=False)
         part = triage(frame, lang=lang, params=p).sort("pk")
         names = [person.get("name") for case in batch for person in case["persons"]]
         part = part.with_columns(
@@ -86,7 +87,7 @@ def evaluate(
             progress(part.height)
     if not parts:
         return triage(
-            evaluate_cases([], default_as_of=default_as_of, params=p), lang=lang, params=p
+            evaluate_cases([], default_as_of=default_as_of, params=p, explain=False), lang=lang, params=p
         ).with_columns(pl.lit(None, dtype=pl.Utf8).alias("name"))
     return pl.concat(parts, how="vertical_relaxed")
 

@@ -102,7 +102,10 @@ def best_path(norms: Sequence[Norm]) -> list[pl.Expr]:
     keys = {i: n.key for i, n in enumerate(norms)}
 
     def pick(part: str) -> pl.Expr:
-        return pl.when(found).then(pl.concat_list([pl.col(_c(n.key, part)) for n in norms]).list.get(index))
+        # the column of the path at ``index``: flat and columnar (a list column per row is many times slower)
+        return pl.when(found).then(
+            pl.coalesce([pl.when(index == i).then(pl.col(_c(n.key, part))) for i, n in enumerate(norms)])
+        )
 
     return [
         pl.when(found).then(index.replace_strict(keys, return_dtype=pl.Utf8)).alias("best_path"),
@@ -131,10 +134,9 @@ def missing_masks(norms: Sequence[Norm]) -> list[pl.Expr]:
                 )
                 bits.append(pl.when(hit).then(pl.lit(1 << j, dtype=pl.Int64)).otherwise(0))
             per_path.append((norm.key, pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=pl.Int64)))
-        expr = pl.lit(0, dtype=pl.Int64)
-        for key, mask in reversed(per_path):
-            expr = pl.when(pl.col("best_path") == key).then(mask).otherwise(expr)
-        exprs.append(expr.alias(f"_mask_{part}"))
+        # the first path whose key is the best path's (a flat coalesce: a nested when-chain is much slower)
+        picked = [pl.when(pl.col("best_path") == key).then(mask) for key, mask in per_path]
+        exprs.append(pl.coalesce([*picked, pl.lit(0, dtype=pl.Int64)]).alias(f"_mask_{part}"))
     return exprs
 
 
@@ -277,7 +279,7 @@ def review_columns(reviews: Sequence[Review], lang: str) -> list[pl.Expr]:
     flagged = [
         pl.when(pl.col(_c(r.key, "flag")).fill_null(False)).then(pl.lit(r.title.get(lang))) for r in reviews
     ]
-    out = [pl.concat_list(flagged).list.drop_nulls().list.join("; ").replace("", None).alias("reviews")]
+    out = [_joined(flagged).alias("reviews")]
     for review in reviews:
         held, open_ = [], []
         for reason in review.reasons:
@@ -294,9 +296,11 @@ def review_columns(reviews: Sequence[Review], lang: str) -> list[pl.Expr]:
 
 
 def _joined(items: Sequence[pl.Expr]) -> pl.Expr:
+    """The non-null texts joined with "; " (null if there are none); the texts are never empty."""
     if not items:
         return pl.lit(None, dtype=pl.Utf8)
-    return pl.concat_list(items).list.drop_nulls().list.join("; ").replace("", None)
+    # concat_str, not a list column per row (concat_list + list.join): same text, many times faster
+    return pl.concat_str(items, separator="; ", ignore_nulls=True).replace("", None)
 
 
 def other_paths(norms: Sequence[Norm], lang: str) -> pl.Expr:
