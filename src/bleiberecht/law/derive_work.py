@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from .bans import REJECTED, ban_columns, in_version, param_is_in
+from .calendar import latest
 from .facts import FactTables
 from .params import Params
 
@@ -728,6 +729,81 @@ def _spouse(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _family_60d(df: pl.DataFrame, p: Params) -> pl.DataFrame:
+    """§ 60d Abs. 1, 2: the relative through whom a spouse/partner or a minor unmarried child gets the Duldung.
+
+    ``fam60d_sp_ok``/``_from``: the spouse meets every requirement § 60d asks of the employed applicant only
+    (Nr. 2–6, 9) – no spouse: False; a link to no one: unknown. ``fam60d_par_ok``/``_w``/``_from``: for a minor
+    unmarried child, a parent in the same household meets those AND the requirements on himself and his spouse
+    (entry, Nr. 1, 7, 8, 11, with ``_w`` counting an identity only waivable under Abs. 4) and Nr. 10 – no parent in
+    the case, adult or married: False; a parent link to no one, an unknown household or age: unknown (Kleene OR
+    over the parents). The expressions are those of the norm (``norms.work_common``), evaluated on the relative.
+    """
+    from .norms import work_common as wc  # the norms import this module (training_common)
+
+    bw_ok, bw_from = wc.breadwinner_60d(p)
+    fam_ok, fam_w, fam_from = wc.family_conditions_60d(p)
+    own = df.select(
+        "case_idx",
+        "person_id",
+        "household_idx",
+        bw_ok=bw_ok,
+        bw_from=bw_from,
+        par_ok=bw_ok & fam_ok,
+        par_w=bw_ok & fam_w,
+        par_from=latest(bw_from, fam_from),
+        found=pl.lit(True),
+    )
+    spouse = df.select("pk", "case_idx", "spouse_id").join(
+        own.select("case_idx", "person_id", "bw_ok", "bw_from", "found"),
+        left_on=["case_idx", "spouse_id"],
+        right_on=["case_idx", "person_id"],
+        how="left",
+    )
+    spouse = spouse.select(
+        "pk",
+        fam60d_sp_ok=pl.when(pl.col("spouse_id").is_null())
+        .then(False)
+        .when(pl.col("found"))
+        .then(pl.col("bw_ok")),
+        fam60d_sp_from=pl.col("bw_from"),
+    )
+    links = (
+        df.select("pk", "case_idx", "parent_ids", child_household="household_idx")
+        .explode("parent_ids", empty_as_null=True)
+        .filter(pl.col("parent_ids").is_not_null())
+        .join(own, left_on=["case_idx", "parent_ids"], right_on=["case_idx", "person_id"], how="left")
+    )
+    same = pl.col("household_idx") == pl.col("child_household")  # null if a household is not recorded
+    link = {
+        k: pl.when(pl.col("found").is_null()).then(None).otherwise(same & pl.col(k))
+        for k in ("par_ok", "par_w")
+    }
+    parents = links.group_by("pk").agg(
+        par_ok=link["par_ok"].any(ignore_nulls=False),
+        par_w=link["par_w"].any(ignore_nulls=False),
+        par_from=pl.col("par_from").filter(link["par_w"].fill_null(False)).min(),
+        linked=pl.lit(True),
+    )
+    # a minor unmarried child (Abs. 2); unknown age: unknown
+    child = pl.col("minor") & pl.col("spouse_id").is_null()
+    out = (
+        df.select("pk", "minor", "spouse_id")
+        .join(spouse, on="pk", how="left")
+        .join(parents, on="pk", how="left")
+    )
+    return out.select(
+        "pk",
+        "fam60d_sp_ok",
+        "fam60d_sp_from",
+        *[
+            pl.when(pl.col("linked").is_null()).then(False).otherwise(child & pl.col(k)).alias(f"fam60d_{k}")
+            for k in ("par_ok", "par_w")
+        ],
+        fam60d_par_from=pl.col("par_from"),
+    )
+
+
 def derive_work(df: pl.DataFrame, t: FactTables, p: Params) -> pl.DataFrame:
     """Adds the derived facts of the training and employment paths to the derived-facts frame."""
     for part in (
@@ -772,4 +848,5 @@ def derive_work(df: pl.DataFrame, t: FactTables, p: Params) -> pl.DataFrame:
     df = df.join(_children(df, t), on="pk", how="left")
     df = df.join(_review_facts(t, df), on="pk", how="left")
     df = df.join(_spouse(df), on="pk", how="left")
-    return ban_columns(df, t, p)
+    df = ban_columns(df, t, p)
+    return df.join(_family_60d(df, p), on="pk", how="left")

@@ -21,7 +21,7 @@ from ..norm import Norm, Req, Text
 from ..params import Params
 from . import aufenthg_25b
 from . import aufenthg_60d as d60
-from .work_common import german_by_param, spouse_german_written
+from .work_common import TEXT, derived_60d, german_by_param, spouse_german_written
 
 NORM = Norm(
     key="aufenthg_25b_after_60d",
@@ -84,13 +84,17 @@ d60.register_no_ban(NORM, key="60d_no_ban", prefix=PREFIX)
     actionable=True,
     evidence=("A2-Zertifikat (DTZ, telc, Goethe)",),
     explain={
-        "met": ("Nachgewiesen seit {met_from}.", "Proven since {met_from}."),
+        "met": TEXT,
+        "later": TEXT,
         "not_met": ("Mündliches A2 nicht nachgewiesen.", "Oral A2 not proven."),
     },
 )
 def german_oral(p: Params) -> Req:
-    ok, met = german_by_param(p, "aufenthg_25b_after_60d.german_level_oral", "oral")
-    return Req(ok=ok, met_from=met, values={"met_from": met})
+    """§ 25b Abs. 6 "und er über hinreichende mündliche Deutschkenntnisse verfügt": "er" is the Ausländer – for the spouse and
+    the children it is met through the applicant (whose § 60d Nr. 6 oral A2 is part of what they derive)."""
+    own_ok, own_from = german_by_param(p, "aufenthg_25b_after_60d.german_level_oral", "oral")
+    ok, met, values = derived_60d(own_ok, own_from, ("Nachgewiesen seit {}.", "Proven since {}."), own_from)
+    return Req(ok=ok, met_from=met, values={"met_from": met, **values})
 
 
 @NORM.requirement(
@@ -148,7 +152,22 @@ NORM.adopt(
 )
 
 
-d60.hint_family_member(NORM)
+d60.hint_family_member(
+    NORM,
+    keys=(
+        "60d_duldung",
+        "60d_employment",
+        "60d_livelihood_12_months",
+        "60d_livelihood_now",
+        "60d_convictions",
+        "60d_no_extremism",
+        "60d_no_expulsion",
+        "60d_children_school",
+        "60d_integration_course",
+        "60d_no_ban",
+        "german_oral",
+    ),
+)
 
 
 @NORM.hint(

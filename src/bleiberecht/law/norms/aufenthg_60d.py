@@ -14,10 +14,10 @@ from datetime import date
 import polars as pl
 
 from ..calendar import latest
-from ..kleene import TRUE
 from ..norm import Norm, Req, Text
 from ..params import Params
-from .work_common import AS_OF, chain_req, choose, german_by_param, identity_parts
+from . import work_common as wc
+from .work_common import AS_OF, TEXT, derived_60d
 
 NORM = Norm(
     key="aufenthg_60d",
@@ -26,8 +26,6 @@ NORM = Norm(
     consequence="soll",
     in_force_from=date(2020, 1, 1),
 )
-
-NO_SPOUSE = ~pl.col("sp_present")
 
 
 def _cite(where: str, prefix: str) -> str:
@@ -45,7 +43,7 @@ def register_entry(norm: Norm, key: str = "entry_cutoff", prefix: str = "") -> N
         reads=("entry_date", "family"),
         evidence=("BAMF-Ankunftsnachweis", "EASY-Registrierung", "Nachweis des Grenzübertritts"),
         explain={
-            "met": ("Einreise am {entry}, Stichtag {cutoff}.", "Entry on {entry}, cut-off {cutoff}."),
+            "met": TEXT,
             "not_met": (
                 "Einreise ({entry}) bzw. Einreise des Ehegatten nach dem Stichtag {cutoff}: § 60d ist nicht "
                 "erreichbar (Alternativen: Beschäftigungserlaubnis § 60a Abs. 5b, § 25b, § 25a, § 60c/§ 16g).",
@@ -56,12 +54,15 @@ def register_entry(norm: Norm, key: str = "entry_cutoff", prefix: str = "") -> N
     )
     def _entry(p: Params) -> Req:
         cutoff = p.expr("aufenthg_60d.entry_cutoff")
-        sunset = p.expr("aufenthg_60d.sunset")
-        own = pl.col("entry_date") <= cutoff
-        spouse = NO_SPOUSE | (pl.col("sp_entry_date") <= cutoff)
-        # § 60d a.F. applied only to applications up to its sunset (no sunset since 23.12.2023)
-        in_time = sunset.is_null() | (sunset >= AS_OF)
-        return Req(ok=own & spouse & in_time, values={"entry": pl.col("entry_date"), "cutoff": cutoff})
+        ok, _, values = derived_60d(
+            wc.entry_own(p),
+            pl.lit(None, dtype=pl.Date),
+            ("Einreise am {}, Stichtag {}.", "Entry on {}, cut-off {}."),
+            pl.col("entry_date"),
+            cutoff,
+            kind="family",
+        )
+        return Req(ok=ok, values={"entry": pl.col("entry_date"), "cutoff": cutoff, **values})
 
 
 def register_identity(norm: Norm, key: str = "identity", prefix: str = "") -> None:
@@ -76,10 +77,7 @@ def register_identity(norm: Norm, key: str = "identity", prefix: str = "") -> No
         actionable=True,
         evidence=("Pass oder Passersatz", "Nachweise über Mitwirkungshandlungen mit Datum"),
         explain={
-            "met": (
-                "Identität geklärt (spätestens am {met_from}); Frist {deadline} gewahrt.",
-                "Identity clarified (at the latest on {met_from}); deadline {deadline} kept.",
-            ),
+            "met": TEXT,
             "not_met": (
                 "Identität nicht bis {deadline} geklärt und die zumutbaren Maßnahmen nicht rechtzeitig ergriffen "
                 "(für Einreisen 2017–2022 lief die Frist am 31.12.2024 ab). Der Wortlaut von Abs. 4 kennt keine "
@@ -96,16 +94,26 @@ def register_identity(norm: Norm, key: str = "identity", prefix: str = "") -> No
         },
     )
     def _identity(p: Params) -> Req:
-        a_ok, a_w, a_from = identity_parts("id_deadline__60d")
-        s_ok, s_w, s_from = identity_parts("id_deadline__60d", prefix="sp_")
-        s_ok = NO_SPOUSE | s_ok
-        s_w = NO_SPOUSE | s_w
-        met = latest(a_from, pl.when(pl.col("sp_present").fill_null(False)).then(s_from))
+        own_ok, own_w, own_from = wc.identity_own(p)
+        deadline = pl.col("id_deadline__60d")
+        ok, met, values = derived_60d(
+            own_ok,
+            own_from,
+            (
+                "Identität geklärt (spätestens am {}); Frist {} gewahrt.",
+                "Identity clarified (at the latest on {}); deadline {} kept.",
+            ),
+            own_from,
+            deadline,
+            kind="family",
+            waivable_parent=False,
+        )
+        # a parent whose identity is only waivable (Abs. 4) carries the child's requirement as waivable
         return Req(
-            ok=a_ok & s_ok,
+            ok=ok,
             met_from=met,
-            waivable=(a_ok | a_w) & (s_ok | s_w),
-            values={"deadline": pl.col("id_deadline__60d"), "met_from": met},
+            waivable=own_w | pl.col("fam60d_par_w"),
+            values={"deadline": deadline, "met_from": met, **values},
         )
 
 
@@ -120,14 +128,8 @@ def register_duldung(norm: Norm, key: str = "duldung_12_months", prefix: str = "
         reads=("statuses",),
         evidence=("Duldungsbescheinigungen",),
         explain={
-            "met": (
-                "Duldung seit {start}; erfüllt am {met_from}.",
-                "Duldung since {start}; met on {met_from}.",
-            ),
-            "later": (
-                "Duldung seit {start}; erfüllt am {met_from}.",
-                "Duldung since {start}; met on {met_from}.",
-            ),
+            "met": TEXT,
+            "later": TEXT,
             "not_met": (
                 "Keine andauernde Duldung (Gestattungs- und § 60b-Zeiten zählen nicht, § 60b Abs. 5 S. 1).",
                 "No ongoing Duldung (Gestattung and § 60b periods do not count, § 60b (5) s. 1).",
@@ -135,18 +137,21 @@ def register_duldung(norm: Norm, key: str = "duldung_12_months", prefix: str = "
         },
     )
     def _duldung(p: Params) -> Req:
-        met = p.fulfilled_after(pl.col("duldung_start"), "aufenthg_60d.duldung_months") + pl.duration(
-            days=pl.col("duldung_excluded_days").fill_null(0)
+        own_ok, own_from = wc.duldung_own(p)
+        start = pl.col("duldung_start")
+        ok, met, values = derived_60d(
+            own_ok,
+            own_from,
+            ("Duldung seit {}; erfüllt am {}.", "Duldung since {}; met on {}."),
+            start,
+            own_from,
         )
-        ok = pl.when(pl.col("known__statuses")).then(pl.col("duldung_start").is_not_null())
-        return Req(ok=ok, met_from=met, values={"start": pl.col("duldung_start"), "met_from": met})
+        return Req(ok=ok, met_from=met, values={"start": start, "met_from": met, **values})
 
 
 def employment_parts(p: Params) -> tuple[pl.Expr, pl.Expr]:
-    n_ok, n_from = chain_req(p, "emp60d_n", "known__employment", "aufenthg_60d.employment_months")
-    s_ok, s_from = chain_req(p, "emp60d_s", "known__employment", "aufenthg_60d.employment_months")
-    single = pl.col("single_parent")
-    return choose(single, s_ok, n_ok), choose(single, s_from, n_from)
+    """Nr. 3 on the person's own facts (the § 60b review asks for the person's own employment)."""
+    return wc.employment_own(p)
 
 
 def register_employment(norm: Norm, key: str = "employment_12_months", prefix: str = "") -> None:
@@ -161,14 +166,8 @@ def register_employment(norm: Norm, key: str = "employment_12_months", prefix: s
         actionable=True,
         evidence=("Arbeitsverträge", "Lohnabrechnungen", "Versicherungsverlauf/SV-Meldungen"),
         explain={
-            "met": (
-                "Beschäftigung erfüllt die Mindestdauer seit {met_from}.",
-                "The employment meets the minimum duration since {met_from}.",
-            ),
-            "later": (
-                "Die Mindestdauer der Beschäftigung ist am {met_from} erreicht.",
-                "The minimum duration of employment is reached on {met_from}.",
-            ),
+            "met": TEXT,
+            "later": TEXT,
             "not_met": (
                 "Keine andauernde sozialversicherungspflichtige Beschäftigung mit der Mindeststundenzahl "
                 "(Minijobs zählen nicht; mehrere Arbeitgeber werden zusammengerechnet; unter einem "
@@ -179,8 +178,17 @@ def register_employment(norm: Norm, key: str = "employment_12_months", prefix: s
         },
     )
     def _employment(p: Params) -> Req:
-        ok, met = employment_parts(p)
-        return Req(ok=ok, met_from=met, values={"met_from": met})
+        own_ok, own_from = wc.employment_own(p)
+        ok, met, values = derived_60d(
+            own_ok,
+            own_from,
+            (
+                "Beschäftigung erfüllt die Mindestdauer ab {}.",
+                "The employment meets the minimum duration from {}.",
+            ),
+            own_from,
+        )
+        return Req(ok=ok, met_from=met, values={"met_from": met, **values})
 
 
 def register_livelihood(
@@ -201,8 +209,8 @@ def register_livelihood(
             "Negativbescheinigung Jobcenter/Sozialamt",
         ),
         explain={
-            "met": ("Seit {met_from} erfüllt.", "Met since {met_from}."),
-            "later": ("Erfüllt am {met_from}.", "Met on {met_from}."),
+            "met": TEXT,
+            "later": TEXT,
             "not_met": (
                 "Der eigene Lebensunterhalt ist derzeit nicht durch die Beschäftigung gesichert.",
                 "The own livelihood is currently not secured by the employment.",
@@ -210,8 +218,9 @@ def register_livelihood(
         },
     )
     def _past(p: Params) -> Req:
-        ok, met = chain_req(p, "live60d", "known__own_livelihood", "aufenthg_60d.livelihood_lookback_months")
-        return Req(ok=ok, met_from=met, values={"met_from": met})
+        own_ok, own_from = wc.livelihood_past_own(p)
+        ok, met, values = derived_60d(own_ok, own_from, ("Erfüllt ab {}.", "Met from {}."), own_from)
+        return Req(ok=ok, met_from=met, values={"met_from": met, **values})
 
     @norm.requirement(
         keys[1],
@@ -224,6 +233,8 @@ def register_livelihood(
         actionable=True,
         evidence=("aktueller Arbeitsvertrag", "aktuelle Lohnabrechnung"),
         explain={
+            "met": TEXT,
+            "later": TEXT,
             "not_met": (
                 "Der eigene Lebensunterhalt ist derzeit nicht durch die Beschäftigung gesichert.",
                 "The own livelihood is currently not secured by the employment.",
@@ -231,16 +242,9 @@ def register_livelihood(
         },
     )
     def _now(p: Params) -> Req:
-        sp, so = pl.col("live60d_p"), pl.col("live60d_o")
-        ok = (
-            pl.when(~pl.col("known__own_livelihood"))
-            .then(None)
-            .when(sp.is_not_null())
-            .then(True)
-            .when(so.is_null())
-            .then(False)
-        )
-        return Req(ok=ok)
+        own_ok, own_from = wc.livelihood_now_own(p)
+        ok, met, values = derived_60d(own_ok, own_from, ("Erfüllt.", "Met."))
+        return Req(ok=ok, met_from=met, values=values)
 
 
 def register_german(norm: Norm, key: str = "german_a2_oral", prefix: str = "") -> None:
@@ -252,7 +256,8 @@ def register_german(norm: Norm, key: str = "german_a2_oral", prefix: str = "") -
         actionable=True,
         evidence=("A2-Zertifikat (DTZ, telc, Goethe)", "Gesprächsvermerk der Behörde"),
         explain={
-            "met": ("Mündlich nachgewiesen seit {met_from}.", "Oral level proven since {met_from}."),
+            "met": TEXT,
+            "later": TEXT,
             "not_met": ("Mündliches A2 nicht nachgewiesen.", "Oral A2 not proven."),
             "unknown": (
                 "Kein beweiskräftiger Nachweis (Selbstauskunft genügt nicht).",
@@ -261,8 +266,11 @@ def register_german(norm: Norm, key: str = "german_a2_oral", prefix: str = "") -
         },
     )
     def _german(p: Params) -> Req:
-        ok, met = german_by_param(p, "aufenthg_60d.german_level_oral", "oral")
-        return Req(ok=ok, met_from=met, values={"met_from": met})
+        own_ok, own_from = wc.german_oral_own(p)
+        ok, met, values = derived_60d(
+            own_ok, own_from, ("Mündlich nachgewiesen seit {}.", "Oral level proven since {}."), own_from
+        )
+        return Req(ok=ok, met_from=met, values={"met_from": met, **values})
 
 
 def register_convictions(norm: Norm, key: str = "convictions", prefix: str = "") -> None:
@@ -277,12 +285,7 @@ def register_convictions(norm: Norm, key: str = "convictions", prefix: str = "")
         exclusion=True,
         evidence=("BZR-Auskunft (durch die Behörde)",),
         explain={
-            "met": (
-                "Keine Verurteilung wegen einer Vorsatztat (ausgenommen nur ausländerrechtliche Geldstrafen bis 90 "
-                "Tagessätze als einzige Eintragung, § 32 Abs. 2 Nr. 5 lit. a BZRG).",
-                "No conviction for an intentional offence (only fines of up to 90 daily rates for offences only "
-                "foreigners can commit, as the only entry, are disregarded).",
-            ),
+            "met": TEXT,
             "not_met": (
                 "Eine Verurteilung des Antragstellers oder des Ehegatten wegen einer Vorsatztat schließt die "
                 "ganze Familie aus (strengster Maßstab; bis zur Tilgung). Vergleich: § 19d Abs. 1 Nr. 7 duldet "
@@ -294,7 +297,18 @@ def register_convictions(norm: Norm, key: str = "convictions", prefix: str = "")
         },
     )
     def _conv(p: Params) -> Req:
-        return Req(ok=pl.col("conv60d_ok") & (NO_SPOUSE | pl.col("sp_conv60d_ok")))
+        ok, _, values = derived_60d(
+            wc.convictions_own(p),
+            pl.lit(None, dtype=pl.Date),
+            (
+                "Keine Verurteilung wegen einer Vorsatztat (ausgenommen nur ausländerrechtliche Geldstrafen bis 90 "
+                "Tagessätze als einzige Eintragung, § 32 Abs. 2 Nr. 5 lit. a BZRG).",
+                "No conviction for an intentional offence (only fines of up to 90 daily rates for offences only "
+                "foreigners can commit, as the only entry, are disregarded).",
+            ),
+            kind="family",
+        )
+        return Req(ok=ok, values=values)
 
 
 def register_extremism(norm: Norm, key: str = "no_extremism", prefix: str = "") -> None:
@@ -308,14 +322,18 @@ def register_extremism(norm: Norm, key: str = "no_extremism", prefix: str = "") 
         reads=("security_concerns",),
         exclusion=True,
         explain={
-            "met": ("Keine Anhaltspunkte erfasst.", "No indications recorded."),
+            "met": TEXT,
             "not_met": ("Sicherheitsbedenken erfasst.", "Security concerns recorded."),
         },
     )
     def _ext(p: Params) -> Req:
-        own = ~pl.col("security_concerns").fill_null(False)
-        spouse = NO_SPOUSE | ~pl.col("sp_security_concerns").fill_null(False)
-        return Req(ok=own & spouse)
+        ok, _, values = derived_60d(
+            wc.extremism_own(p),
+            pl.lit(None, dtype=pl.Date),
+            ("Keine Anhaltspunkte erfasst.", "No indications recorded."),
+            kind="family",
+        )
+        return Req(ok=ok, values=values)
 
 
 def register_expulsion(norm: Norm, key: str = "no_expulsion", prefix: str = "") -> None:
@@ -329,10 +347,7 @@ def register_expulsion(norm: Norm, key: str = "no_expulsion", prefix: str = "") 
         reads=("expulsion_order",),
         exclusion=True,
         explain={
-            "met": (
-                "Keine Ausweisungsverfügung, keine § 58a-Anordnung.",
-                "No expulsion order, no § 58a order.",
-            ),
+            "met": TEXT,
             "not_met": (
                 "Ausweisungsverfügung oder § 58a-Anordnung liegt vor.",
                 "Expulsion or § 58a order exists.",
@@ -340,7 +355,13 @@ def register_expulsion(norm: Norm, key: str = "no_expulsion", prefix: str = "") 
         },
     )
     def _exp(p: Params) -> Req:
-        return Req(ok=~pl.col("expulsion_order") & ~pl.col("deportation_order_58a"))
+        own_ok, own_from = wc.expulsion_own(p)
+        ok, met, values = derived_60d(
+            own_ok,
+            own_from,
+            ("Keine Ausweisungsverfügung, keine § 58a-Anordnung.", "No expulsion order, no § 58a order."),
+        )
+        return Req(ok=ok, met_from=met, values=values)
 
 
 def register_children(norm: Norm, key: str = "children_school", prefix: str = "") -> None:
@@ -372,12 +393,8 @@ def register_children(norm: Norm, key: str = "children_school", prefix: str = ""
         },
     )
     def _children(p: Params) -> Req:
-        has = pl.col("school_age_children").fill_null(0) > 0
-        age_unknown = pl.col("school_age_unknown").fill_null(False)
-        school = pl.when(has).then(pl.col("children_school_all")).otherwise(TRUE)
-        school = pl.when(age_unknown).then(None).otherwise(school)
-        btmg = pl.col("child_btmg")
-        return Req(ok=school & ~btmg, applies=has | age_unknown | btmg.is_null() | btmg)
+        ok, applies = wc.children_own(p)
+        return Req(ok=ok, applies=applies)
 
 
 def register_integration(norm: Norm, key: str = "integration_course", prefix: str = "") -> None:
@@ -393,10 +410,7 @@ def register_integration(norm: Norm, key: str = "integration_course", prefix: st
         actionable=True,
         evidence=("Zertifikat Integrationskurs", "BAMF-Befreiung/Teilnahmebescheinigung"),
         explain={
-            "met": (
-                "Kein Hindernis aus der Integrationskurspflicht.",
-                "No obstacle from the course obligation.",
-            ),
+            "met": TEXT,
             "not_met": (
                 "Pflicht zum Integrationskurs nicht erfüllt (Antragsteller oder Ehegatte).",
                 "Integration course obligation not fulfilled (applicant or spouse).",
@@ -404,7 +418,13 @@ def register_integration(norm: Norm, key: str = "integration_course", prefix: st
         },
     )
     def _ic(p: Params) -> Req:
-        return Req(ok=pl.col("ic_ok") & (NO_SPOUSE | pl.col("sp_ic_ok")))
+        ok, _, values = derived_60d(
+            wc.integration_own(p),
+            pl.lit(None, dtype=pl.Date),
+            ("Kein Hindernis aus der Integrationskurspflicht.", "No obstacle from the course obligation."),
+            kind="family",
+        )
+        return Req(ok=ok, values=values)
 
 
 def register_no_ban(norm: Norm, key: str = "no_ban", prefix: str = "") -> None:
@@ -418,7 +438,7 @@ def register_no_ban(norm: Norm, key: str = "no_ban", prefix: str = "") -> None:
         reads=("nationality", "asylum", "identity_conduct", "statuses", "entry_for_benefits_established"),
         exclusion=True,
         explain={
-            "met": ("Kein Beschäftigungsverbot.", "No employment ban."),
+            "met": TEXT,
             "not_met": (
                 "Ein Beschäftigungsverbot (§ 60a Abs. 6 oder § 60b Abs. 5 S. 2) steht einer erlaubten Beschäftigung "
                 "entgegen (siehe review_employment_ban; Bestandsschutz § 104 Abs. 16 prüfen).",
@@ -428,27 +448,34 @@ def register_no_ban(norm: Norm, key: str = "no_ban", prefix: str = "") -> None:
         },
     )
     def _ban(p: Params) -> Req:
-        return Req(ok=~pl.col("bans_any"))
+        own_ok, own_from = wc.no_ban_own(p)
+        ok, met, values = derived_60d(own_ok, own_from, ("Kein Beschäftigungsverbot.", "No employment ban."))
+        return Req(ok=ok, met_from=met, values=values)
 
 
-def hint_family_member(norm: Norm) -> None:
+def hint_family_member(norm: Norm, keys: tuple[str, ...] | None = None) -> None:
     """§ 60d Abs. 1, 2 (and § 25b Abs. 6): the spouse/partner and the minor unmarried children get the Duldung
-    together with the employed applicant; Nr. 2–6 and 9 concern only "den ausreisepflichtigen Ausländer". The path
-    judges each person as the applicant – a derived grant is shown as a hint, not decided (audit 2026-12-06)."""
+    together with the employed applicant; Nr. 2–6 and 9 concern only "den ausreisepflichtigen Ausländer". The
+    requirements are met through the spouse or a parent in the household (``work_common.derived_60d``); where the
+    outcome is still open or negative for a family member without own qualifying employment, the hint says what the
+    derivation needs."""
 
     @norm.hint(
         "family_member",
         "§ 60d Abs. 1 Einleitungssatz, Abs. 2 AufenthG",
-        "Diese Person ist hier als Antragsteller geprüft. Als Ehegatte/Lebenspartner (Abs. 1) oder minderjähriges "
-        "lediges Kind (Abs. 2) eines beschäftigten Antragstellers, der die Voraussetzungen erfüllt, erhält sie die "
-        "Beschäftigungsduldung mit ihm für den gleichen Zeitraum – Beschäftigung, Lebensunterhalt und Deutsch "
-        "(Nr. 2–6) prüft das Gesetz nur beim Antragsteller; Identität, Straffreiheit, Extremismus und "
-        "Integrationskurs (Nr. 1, 7, 8, 11) gelten für beide Ehegatten. Ergebnis des Familienangehörigen ansehen.",
-        "This person is checked here as the applicant. As the spouse/partner (para. 1) or a minor unmarried child "
-        "(para. 2) of an employed applicant who meets the requirements, the person gets the Duldung together with "
-        "the applicant for the same period – employment, livelihood and German (no. 2–6) are required of the "
-        "applicant only; identity, no convictions, no extremism and the integration course (no. 1, 7, 8, 11) apply "
-        "to both spouses. Look at the family member's result.",
+        "Als Ehegatte/Lebenspartner (Abs. 1) oder minderjähriges lediges Kind im Haushalt (Abs. 2) eines "
+        "beschäftigten Antragstellers erhält diese Person die Beschäftigungsduldung mit ihm für den gleichen "
+        "Zeitraum: Beschäftigung, Lebensunterhalt, Deutsch und Ausweisung (Nr. 2–6, 9) gelten als erfüllt, wenn "
+        "der Ehegatte bzw. ein Elternteil im Haushalt sie erfüllt. Hier trägt das (noch) nicht – Angaben zum "
+        "Antragsteller, zur Ehe bzw. zum gemeinsamen Haushalt prüfen; Identität, Straffreiheit, Extremismus und "
+        "Integrationskurs (Nr. 1, 7, 8, 11) gelten für beide Ehegatten, bei Kindern für die Eltern. Ergebnis des "
+        "Antragstellers ansehen.",
+        "As the spouse/partner (para. 1) or a minor unmarried child in the household (para. 2) of an employed "
+        "applicant, this person gets the Duldung together with the applicant for the same period: employment, "
+        "livelihood, German and expulsion (no. 2–6, 9) count as met if the spouse or a parent in the household "
+        "meets them. Here that does not (yet) carry – check the applicant's facts, the marriage or the common "
+        "household; identity, no convictions, no extremism and the integration course (no. 1, 7, 8, 11) apply to "
+        "both spouses, for children to the parents. Look at the applicant's result.",
     )
     def _hint(p: Params) -> pl.Expr:
         child = pl.col("minor").fill_null(False) & (pl.col("parent_ids").list.len().fill_null(0) > 0)
@@ -456,7 +483,12 @@ def hint_family_member(norm: Norm) -> None:
         # not for the employed applicant: only where the person has no qualifying employment of his or her own
         not_employed = pl.col("emp60d_n_o").is_null() & pl.col("emp60d_s_o").is_null()
         open_ = ~pl.col(f"{norm.key}__outcome").is_in(["eligible", "eligible_later"]).fill_null(False)
-        return family & not_employed & open_
+        # only where a § 60d requirement (``keys``; default all of the norm) is what keeps the outcome open
+        reqs = keys if keys is not None else tuple(r.key for r in norm.requirements)
+        failing = pl.any_horizontal(
+            [~pl.col(f"{norm.key}__{k}__status").is_in(["met", "not_applicable", "waivable"]) for k in reqs]
+        )
+        return family & not_employed & open_ & failing
 
 
 register_entry(NORM)
