@@ -24,8 +24,6 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .calendar import latest
-
 COUNT, EXCLUDE, BREAK, INTERRUPT = "count", "exclude", "break", "interrupt"
 
 
@@ -154,7 +152,8 @@ def _chain_columns(chain: Chain, sfx: str) -> tuple[list[list[pl.Expr]], list[pl
             .over("pk")
             .alias("medium_restart" + sfx)
         ],
-        [latest("last_hard" + sfx, "medium_restart" + sfx).alias("restart" + sfx)],
+        # ``calendar.latest`` of two full-length columns: a horizontal max skips nulls the same way, faster
+        [pl.max_horizontal("last_hard" + sfx, "medium_restart" + sfx).alias("restart" + sfx)],
         [(c("restart").is_null() | (pl.col("from") >= c("restart"))).alias("in_chain" + sfx)],
         [
             pl.col("from")

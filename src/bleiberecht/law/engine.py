@@ -7,6 +7,7 @@ national caseload. Column names: ``{path}__{requirement}__{part}`` and ``{path}_
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -72,22 +73,56 @@ def _in_force(norm: Norm, p: Params) -> pl.Expr:
     return start
 
 
-def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params, *, explain: bool = True) -> pl.DataFrame:
+@dataclass(frozen=True)
+class _Defaults:
+    """The columns of a requirement part left unset (``NULL_DATE``, ``TRUE_COL``, ``FALSE_COL``), computed once
+    per frame and attached under each name instead of being evaluated anew for every requirement."""
+
+    null_date: pl.Series
+    true_col: pl.Series
+    false_col: pl.Series
+
+    @classmethod
+    def of(cls, df: pl.DataFrame) -> _Defaults:
+        # beside the full-height ``as_of`` column, a column that collapsed to one value would be an error
+        cols = df.select(
+            "as_of", NULL_DATE.alias("n"), TRUE_COL.alias("t"), FALSE_COL.alias("f")
+        ).get_columns()
+        return cls(*cols[1:])
+
+
+def _part(expr: pl.Expr | None, default: pl.Series, name: str) -> pl.Expr | pl.Series:
+    return expr.alias(name) if expr is not None else default.alias(name)
+
+
+def _evaluate_norm(
+    df: pl.DataFrame, norm: Norm, p: Params, *, explain: bool = True, defaults: _Defaults | None = None
+) -> pl.DataFrame:
     path = norm.key
-    cols: list[pl.Expr] = [_in_force(norm, p).alias(_c(path, "in_force"))]
+    d = defaults or _Defaults.of(df)
+    cols: list[pl.Expr | pl.Series] = [_in_force(norm, p).alias(_c(path, "in_force"))]
+    dated: set[str] = set()  # requirements with a met_from of their own
+    deadlined: set[str] = set()  # requirements with an apply_by of their own
     for req in norm.requirements:
         r = req.fn(p)
         base = (path, req.key)
+        if r.met_from is not None:
+            dated.add(req.key)
+        if r.apply_by is not None:
+            deadlined.add(req.key)
         cols += [
             r.ok.cast(pl.Boolean).alias(_c(*base, "ok")),
-            (r.met_from if r.met_from is not None else NULL_DATE).alias(_c(*base, "met_from")),
-            (r.applies if r.applies is not None else TRUE_COL).fill_null(True).alias(_c(*base, "applies")),
+            _part(r.met_from, d.null_date, _c(*base, "met_from")),
+            # TRUE_COL has no nulls: unset, ``fill_null(True)`` changes nothing
+            _part(
+                r.applies.fill_null(True) if r.applies is not None else None, d.true_col, _c(*base, "applies")
+            ),
             # null waivable (e.g. whether efforts were made is unknown) keeps a failure open
-            (r.waivable if r.waivable is not None else FALSE_COL).alias(_c(*base, "waivable")),
-            (r.apply_by if r.apply_by is not None else NULL_DATE).alias(_c(*base, "apply_by")),
-            (r.filed_on if r.filed_on is not None else NULL_DATE).alias(_c(*base, "filed_on")),
+            _part(r.waivable, d.false_col, _c(*base, "waivable")),
+            _part(r.apply_by, d.null_date, _c(*base, "apply_by")),
+            _part(r.filed_on, d.null_date, _c(*base, "filed_on")),
             # null = whether the statute waives it is unknown: a failure then stays open
-            (r.waived if r.waived is not None else FALSE_COL).alias(_c(*base, "waived")),
+            _part(r.waived, d.false_col, _c(*base, "waived")),
         ]
         if explain:
             cols += [v.alias(_c(*base, "v", name)) for name, v in r.values.items()]
@@ -121,17 +156,29 @@ def _evaluate_norm(df: pl.DataFrame, norm: Norm, p: Params, *, explain: bool = T
     blocking_unknown = pl.any_horizontal(
         [(st(r.key) == "unknown") & ~pl.col(_c(path, r.key, "waivable")).fill_null(False) for r in reqs]
     )
+    # A requirement without a date of its own has the all-null default column, which never changes a latest or
+    # earliest date: only the dated requirements are read (the same dates, far fewer expressions).
     ef = latest(
         pl.lit(norm.in_force_from),
-        *[pl.when(st(r.key) == "met").then(pl.col(_c(path, r.key, "met_from"))) for r in reqs],
-    )
-    apply_by = earliest(*[pl.col(_c(path, r.key, "apply_by")) for r in reqs])
-    binding = earliest(
         *[
-            pl.when(pl.col(_c(path, r.key, "filed_on")).is_null()).then(pl.col(_c(path, r.key, "apply_by")))
+            pl.when(st(r.key) == "met").then(pl.col(_c(path, r.key, "met_from")))
             for r in reqs
-        ]
+            if r.key in dated
+        ],
     )
+    apply_by: pl.Expr | pl.Series = d.null_date
+    binding: pl.Expr | pl.Series = d.null_date
+    if deadlined:
+        apply_by = earliest(*[pl.col(_c(path, r.key, "apply_by")) for r in reqs if r.key in deadlined])
+        binding = earliest(
+            *[
+                pl.when(pl.col(_c(path, r.key, "filed_on")).is_null()).then(
+                    pl.col(_c(path, r.key, "apply_by"))
+                )
+                for r in reqs
+                if r.key in deadlined
+            ]
+        )
     # Intermediate columns first: the outcome then refers to them instead of repeating their expressions
     # (Polars plans every node of an eager expression anew, so repetition costs even on a single case).
     df = add_columns(
@@ -305,8 +352,13 @@ def add_relations(df: pl.DataFrame, bases: Sequence[str] = ("aufenthg_25a", "auf
     return out.with_columns(fills).drop([f"_linked_{prefix}" for prefix in parts])
 
 
+_GREEN_UNTIL = "__green_until__"
+
+
 def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.DataFrame:
-    green_until = p.fulfilled_after(pl.col("as_of"), "screening.green_months")
+    # the date once as a column (the expression would otherwise be evaluated once per path)
+    df = add_columns(df, [p.fulfilled_after(pl.col("as_of"), "screening.green_months").alias(_GREEN_UNTIL)])
+    green_until = pl.col(_GREEN_UNTIL)
     greens, yellows = [], []
     for n in norms:
         out, ef = pl.col(_c(n.key, "outcome")), pl.col(_c(n.key, "eligible_from"))
@@ -329,7 +381,7 @@ def _traffic_light(df: pl.DataFrame, norms: Iterable[Norm], p: Params) -> pl.Dat
             .otherwise(pl.lit("red"))
             .alias("traffic_light")
         ],
-    )
+    ).drop(_GREEN_UNTIL)
 
 
 def evaluate_frame(
@@ -347,11 +399,12 @@ def evaluate_frame(
     every other column is the same; screening a caseload needs none of them.
     """
     df = add_columns(facts, [e.fill_null(False).alias(f"fact_known__{k}") for k, e in FACT_KNOWN.items()])
+    defaults = _Defaults.of(df)
     for stage in sorted({n.stage for n in norms}):
         if stage > 1:
             df = add_relations(df)
         for norm in (n for n in norms if n.stage == stage):
-            df = _evaluate_norm(df, norm, p, explain=explain)
+            df = _evaluate_norm(df, norm, p, explain=explain, defaults=defaults)
     for review in reviews:
         df = evaluate_review(df, review, p)
     return _traffic_light(df, norms, p)

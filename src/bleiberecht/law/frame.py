@@ -15,16 +15,22 @@ import polars as pl
 _ROW = "__row__"
 
 
-def add_columns(df: pl.DataFrame, exprs: Sequence[pl.Expr]) -> pl.DataFrame:
-    """``df.with_columns(exprs)``, evaluated on the columns the expressions read."""
+def add_columns(df: pl.DataFrame, exprs: Sequence[pl.Expr | pl.Series]) -> pl.DataFrame:
+    """``df.with_columns(exprs)``, evaluated on the columns the expressions read. A ``Series`` (of the frame's
+    height) is attached as it is: a column that is the same for many names is computed once."""
     if not exprs:
         return df
     read: set[str] = set()
-    for e in exprs:
+    todo = [e for e in exprs if isinstance(e, pl.Expr)]
+    for e in todo:
         read.update(e.meta.root_names())
-    narrow = pl.DataFrame([df.get_column(name) for name in read] or [df.to_series(0)])
-    # a first full-height column makes literal-only expressions broadcast to the frame's height
-    new = narrow.select(pl.first().alias(_ROW), *exprs).get_columns()[1:]
+    computed: list[pl.Series] = []
+    if todo:
+        narrow = pl.DataFrame([df.get_column(name) for name in read] or [df.to_series(0)])
+        # a first full-height column makes literal-only expressions broadcast to the frame's height
+        computed = narrow.select(pl.first().alias(_ROW), *todo).get_columns()[1:]
+    results = iter(computed)
+    new = [next(results) if isinstance(e, pl.Expr) else e for e in exprs]
     try:
         return df.hstack(new)
     except pl.exceptions.DuplicateError:  # the expressions replace existing columns
