@@ -167,12 +167,9 @@ def _chain_columns(chain: Chain, sfx: str) -> tuple[list[list[pl.Expr]], list[pl
     days = (pl.col("end") - pl.col("from")).dt.total_days() + 1
     aggs = [
         c("chain_start").first().alias("start" + sfx),
-        (
-            pl.when(after_start & (c("cat") == EXCLUDE)).then(days).otherwise(0).sum()
-            + pl.when(after_start & c("medium") & (c("medium_rank") <= forgive_count))
-            .then(c("medium_days"))
-            .otherwise(0)
-            .sum()
+        (  # filter + sum, the same total as when/then/otherwise(0) + sum, without the zero-filled column
+            days.filter(after_start & (c("cat") == EXCLUDE)).sum()
+            + c("medium_days").filter(after_start & c("medium") & (c("medium_rank") <= forgive_count)).sum()
         ).alias("excluded" + sfx),
         c("bagatelle").first().alias("bagatelle" + sfx),
     ]
