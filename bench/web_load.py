@@ -3,7 +3,7 @@
     uv run python bench/web_load.py                       # SQLite in a temporary data folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bleiberecht_bench uv run python bench/web_load.py
 
-Starts gunicorn (``--workers``, default 4) on a free port, logs 20 users in (demo advisor sessions, each its
+Starts gunicorn (``--workers``, default one per core, like ``bleiberecht serve`` on this 2-core machine) on a free port, logs 20 users in (demo advisor sessions, each its
 own session) and lets each send GETs of the example family's case page one after another. The load comes from
 ``wrk`` (Debian package) when it is installed — a C client that leaves the CPU to the server — for
 ``--seconds``; otherwise from Python threads (``--requests`` each), which on a small machine measure the client
@@ -118,7 +118,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50, help="requests per user")
-    parser.add_argument("--workers", type=int, default=4)
+    # the page is CPU-bound: more workers than cores only queue on the same cores (2026-12-06, 2 cores:
+    # p95 129 ms with 2 workers, 161 ms with 4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seconds", type=int, default=20, help="duration with wrk")
     parser.add_argument("--python", action="store_true", help="Python threads even if wrk is installed")
     args = parser.parse_args()
