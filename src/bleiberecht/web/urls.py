@@ -13,5 +13,7 @@ urlpatterns = [
     path("faelle/", include("bleiberecht.web.consent.urls")),
     path("screening/", include("bleiberecht.web.screening.urls")),
     path("protokoll/", include("bleiberecht.web.audit.urls")),
+    path("dossiers/", include("bleiberecht.web.dossiers.urls")),
+    path("monitoring/", include("bleiberecht.web.monitoring.urls")),
     path("sprache/", login_not_required(set_language), name="set_language"),
 ]

@@ -36,11 +36,15 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "bleiberecht.web.accounts",
     "bleiberecht.web.audit",
     "bleiberecht.web.cases",
     "bleiberecht.web.consent",
     "bleiberecht.web.screening",
+    "bleiberecht.web.dossiers",
+    "bleiberecht.web.monitoring",
 ]
 
 MIDDLEWARE = [
