@@ -16,15 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from bleiberecht.cli.options import Lang, LangOption
 from bleiberecht.law.norm import Text
 
 if TYPE_CHECKING:
     from bleiberecht.casefile import CaseFile, CaseSource, Issue
-
-
-class Lang(StrEnum):
-    de = "de"
-    en = "en"
 
 
 class OutputFormat(StrEnum):
@@ -71,8 +67,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Sprache der Ausgabe: de (Deutsch) oder en.")]
 
 
 def fail(message: str, code: int) -> NoReturn:

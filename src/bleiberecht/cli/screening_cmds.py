@@ -17,12 +17,8 @@ from typing import Annotated
 
 import typer
 
+from bleiberecht.cli.options import Lang, LangOption
 from bleiberecht.law.norm import Text
-
-
-class Lang(StrEnum):
-    de = "de"
-    en = "en"
 
 
 class WorklistFormat(StrEnum):
@@ -87,7 +83,6 @@ STAGES = {
     "write": Text("Arbeitsliste schreiben", "Writing the worklist"),
 }
 
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Sprache der Ausgabe: de (Deutsch) oder en.")]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
