@@ -114,3 +114,23 @@ def make_case(db: Any, example_doc: dict[str, Any], example_result: dict[str, An
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _audit_table_emptied_before_flush(request: pytest.FixtureRequest) -> Any:
+    """After a transactional test, Django empties every table; on SQLite that is a DELETE, which the audit
+    table's append-only trigger refuses. Empty it first through the controlled purge path (PostgreSQL's
+    TRUNCATE fires no row trigger). Runs before pytest-django's teardown: plugin autouse fixtures are set up
+    first, so they are torn down last."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        from django.db import connection
+
+        from bleiberecht.web.audit.retention import purge_events
+
+        if connection.vendor == "sqlite":
+            purge_events(None)

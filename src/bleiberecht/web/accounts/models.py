@@ -35,6 +35,9 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    # A deactivated membership grants nothing (roles.py reads active ones only) but keeps its place in the
+    # organisation's list, so an admin can switch it on again; removing deletes the row.
+    active = models.BooleanField(_("aktiv"), default=True)
 
     class Meta:
         constraints = [

@@ -24,6 +24,7 @@ class Perm(StrEnum):
     SCREENING = "screening"
     READ_AUDIT = "read_audit"
     VIEW_MEMBERS = "view_members"
+    MANAGE_MEMBERS = "manage_members"
 
 
 _CASEWORK = {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.EXPORT_CASES, Perm.SHARE_CASES, Perm.SCREENING}
@@ -31,7 +32,11 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.ADVISOR: frozenset(_CASEWORK),
     Role.AUTHORITY_CLERK: frozenset(_CASEWORK),
     Role.COORDINATOR: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS}),
-    Role.ADMIN: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS}),
+    # Least privilege: only admins change accounts (create, role, deactivate, remove, second factor, password
+    # link); coordinators read the member list and the audit trail.
+    Role.ADMIN: frozenset(
+        _CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS, Perm.MANAGE_MEMBERS}
+    ),
 }
 # Roles that must log in with a second factor (TOTP).
 TOTP_REQUIRED_ROLES = frozenset({Role.AUTHORITY_CLERK, Role.ADMIN})
@@ -47,7 +52,7 @@ def organisations_where(user: User, perm: Perm) -> QuerySet[Membership, int]:
     """Ids of the organisations in which ``user`` holds a role granting ``perm`` (a lazy subquery)."""
     if not user.is_authenticated:
         return Membership.objects.none().values_list("organisation_id", flat=True)
-    return Membership.objects.filter(user_id=user.pk, role__in=roles_with(perm)).values_list(
+    return Membership.objects.filter(user_id=user.pk, role__in=roles_with(perm), active=True).values_list(
         "organisation_id", flat=True
     )
 
@@ -57,7 +62,7 @@ def has_perm(user: User, perm: Perm) -> bool:
 
 
 def request_memberships(request: HttpRequest) -> list[Membership]:
-    """The memberships (with their organisations) of the request's user, read once per request.
+    """The active memberships (with their organisations) of the request's user, read once per request.
 
     The navigation, the second-factor check and the case page all need them; one query serves all three.
     """
@@ -65,7 +70,11 @@ def request_memberships(request: HttpRequest) -> list[Membership]:
     if cached is None:
         user = request.user
         cached = (
-            list(Membership.objects.filter(user_id=user.pk).select_related("organisation"))
+            list(
+                Membership.objects.filter(user_id=user.pk, active=True)
+                .select_related("organisation")
+                .order_by("organisation__name", "organisation_id")
+            )
             if user.is_authenticated
             else []
         )
@@ -85,5 +94,23 @@ def perms_in(memberships: list[Membership], organisation_id: int) -> frozenset[P
 def requires_totp(user: User) -> bool:
     return (
         user.is_authenticated
-        and Membership.objects.filter(user_id=user.pk, role__in=TOTP_REQUIRED_ROLES).exists()
+        and Membership.objects.filter(user_id=user.pk, role__in=TOTP_REQUIRED_ROLES, active=True).exists()
     )
+
+
+ACTIVE_ORGANISATION_SESSION_KEY = "bleiberecht_active_organisation"
+
+
+def active_membership(request: HttpRequest, perm: Perm | None = None) -> Membership | None:
+    """The membership the user works in now: the organisation chosen in the header (kept in the session),
+    checked against the user's active memberships on every call, else the first one. With ``perm``, None when
+    that membership's role does not grant it — the caller answers 403 rather than falling back to another
+    organisation the user did not choose."""
+    memberships = request_memberships(request)
+    if not memberships:
+        return None
+    chosen = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY) if hasattr(request, "session") else None
+    current = next((m for m in memberships if m.organisation_id == chosen), memberships[0])
+    if perm is not None and perm not in ROLE_PERMS.get(current.role, frozenset()):
+        return None
+    return current

@@ -8,3 +8,8 @@ class AuditConfig(AppConfig):
     name = "bleiberecht.web.audit"
     label = "audit"
     verbose_name = _("Protokoll")
+
+    def ready(self) -> None:
+        from bleiberecht.web.audit import signals
+
+        signals.connect()

@@ -1,7 +1,8 @@
 """`AuditEvent`: one row per view, change, export, share or deletion of personal data.
 
 Append-only: saving an existing event, deleting one, and queryset ``update``/``delete`` raise
-`AppendOnlyError`. The event holds user id, organisation id, object type and id, an action code and a small
+`AppendOnlyError`; database triggers (migration 0003) refuse UPDATE and DELETE in SQL as well, except the purge
+of expired entries through `bleiberecht.web.audit.retention`. The event holds user id, organisation id, object type and id, an action code and a small
 ``detail`` of codes and numbers; `record` rejects anything else there, so free text (names, search terms)
 cannot slip in.
 """
@@ -39,6 +40,13 @@ class Action(models.TextChoices):
     LOGOUT = "logout", _("abgemeldet")
     TOTP_SETUP = "totp_setup", _("Zwei-Faktor eingerichtet")
     TOTP_VERIFIED = "totp_verified", _("Zwei-Faktor bestätigt")
+    TOTP_RESET = "totp_reset", _("Zwei-Faktor zurückgesetzt")
+    PASSWORD_LINK = "password_link", _("Link zum Passwortsetzen erstellt")
+    PASSWORD_SET = "password_set", _("Passwort gesetzt")
+    ACTIVATE = "activate", _("aktiviert")
+    DEACTIVATE = "deactivate", _("deaktiviert")
+    SWITCH = "switch", _("Organisation gewechselt")
+    PURGE = "purge", _("abgelaufene Einträge gelöscht")
 
 
 class ObjectType(models.TextChoices):
@@ -49,6 +57,8 @@ class ObjectType(models.TextChoices):
     SCREENING = "screening", _("Screening")
     AUDIT = "audit", _("Protokoll")
     USER = "user", _("Konto")
+    MEMBERSHIP = "membership", _("Mitgliedschaft")
+    ORGANISATION = "organisation", _("Organisation")
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):
@@ -108,3 +118,19 @@ class AuditEvent(models.Model):
             detail={k: v for k, v in detail.items() if v is not None},
         )
         return event
+
+
+class DeletedCase(models.Model):
+    """Tombstone of a deleted case: which case of which organisation disappeared when — ids only, no document,
+    no names. Written when a case row is deleted (`signals`), removed after
+    ``BLEIBERECHT_TOMBSTONE_RETENTION_DAYS`` by ``purge_expired``."""
+
+    case_id = models.BigIntegerField(_("Fall-ID"), unique=True)
+    organisation_id = models.BigIntegerField(_("Organisation-ID"), db_index=True)
+    versions = models.PositiveIntegerField(_("Versionen"), default=0)
+    deleted_at = models.DateTimeField(_("Gelöscht am"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-deleted_at", "-id"]
+        verbose_name = _("Lösch-Vermerk")
+        verbose_name_plural = _("Lösch-Vermerke")

@@ -162,6 +162,14 @@ CONTENT_SECURITY_POLICY = {
 
 OTP_TOTP_ISSUER = "Bleiberecht"
 
+# Retention (days), applied by `python -m bleiberecht.web purge_expired --apply` (run it daily, e.g. by cron):
+# audit events older than this are deleted through the database triggers' purge path; tombstones of deleted
+# cases (ids and time only) likewise.
+BLEIBERECHT_AUDIT_RETENTION_DAYS = int(os.environ.get("BLEIBERECHT_AUDIT_RETENTION_DAYS", "730"))
+BLEIBERECHT_TOMBSTONE_RETENTION_DAYS = int(os.environ.get("BLEIBERECHT_TOMBSTONE_RETENTION_DAYS", "365"))
+# A set-password link for a new or reset account is valid for 3 days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [WEB_DIR / "locale"]
