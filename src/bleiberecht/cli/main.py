@@ -243,3 +243,8 @@ _register_screening(app)
 from bleiberecht.cli.serve_cmd import register as _register_serve  # noqa: E402
 
 _register_serve(app)
+
+# ``dossier`` and ``letters`` (documents for the authority and outreach letters) live in their own module.
+from bleiberecht.cli.documents_cmds import register as _register_documents  # noqa: E402
+
+_register_documents(app)
