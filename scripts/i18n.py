@@ -47,11 +47,16 @@ def refresh() -> list[str]:
     missing = []
     for entry in english:
         plural = bool(entry.msgid_plural)
-        if (all(entry.msgstr_plural.values()) and entry.msgstr_plural) if plural else entry.msgstr:
+        translated = (all(entry.msgstr_plural.values()) and entry.msgstr_plural) if plural else entry.msgstr
+        # msgmerge's fuzzy guesses ("fertig" -> "Skill") are wrong and never compiled: fill or empty them
+        if translated and "fuzzy" not in entry.flags:
             continue
         text = pending.get(entry.msgid)
         if text is None:
             missing.append(entry.msgid)
+            if "fuzzy" in entry.flags:  # an old guess: empty, so it shows as missing
+                entry.msgstr, entry.msgstr_plural = "", {k: "" for k in entry.msgstr_plural}
+                entry.flags.remove("fuzzy")
             continue
         if plural:  # pending value for a plural: [singular, plural]
             entry.msgstr_plural = {0: text[0], 1: text[1]}

@@ -42,6 +42,7 @@ OBJECT_VIEWS = [
     ("post", "/faelle/{case}/weitergabe/einwilligung/{consent}/widerrufen/"),
     ("post", "/faelle/{case}/weitergabe/{share}/beenden/"),
     ("get", "/screening/{run}/"),
+    ("get", "/screening/{run}/stand/"),
     ("get", "/screening/{run}/arbeitsliste.xlsx"),
     ("post", "/screening/{run}/loeschen/"),
 ]

@@ -9,7 +9,10 @@ from bleiberecht.web.cases.models import Light
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Fallbestand (.xlsx, .csv, .jsonl, .parquet, .json)"),
-        help_text=_("Format: siehe docs/screening-input.md. Die Datei selbst wird nicht gespeichert."),
+        help_text=_(
+            "Format: siehe docs/screening-input.md. Die Datei wird nur bis zum Ende der Prüfung aufbewahrt "
+            "und dann gelöscht."
+        ),
     )
 
 

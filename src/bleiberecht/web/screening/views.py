@@ -1,4 +1,10 @@
-"""Screening pages: upload, report and worklist (filtered, paged), XLSX download, deletion."""
+"""Screening pages: upload, state while the worker screens, report and worklist (filtered, paged), XLSX
+download, deletion.
+
+Uploads are screened in the background (`tasks.screen_run`); the page polls the state fragment every 2 s with
+HTMX and reloads itself once the run has finished. Uploads up to `BLEIBERECHT_SCREENING_INLINE_BYTES` are
+screened in the request.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -15,12 +22,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bleiberecht.screening.labels import WORKLIST_HEADERS
-from bleiberecht.web.accounts.models import Organisation
-from bleiberecht.web.accounts.roles import Perm, organisations_where
+from bleiberecht.web.accounts.roles import Perm, active_membership
 from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
 from bleiberecht.web.screening.forms import UploadForm, WorklistFilterForm
-from bleiberecht.web.screening.models import ScreeningRun
-from bleiberecht.web.screening.services import UnsupportedUpload, screen_upload
+from bleiberecht.web.screening.models import RunStatus, ScreeningRun
+from bleiberecht.web.screening.services import (
+    UnsupportedUpload,
+    error_message,
+    execute_run,
+    queued_position,
+    remove_upload,
+    store_upload,
+)
+from bleiberecht.web.screening.tasks import screen_run
 
 SHOWN = (
     "rank",
@@ -55,11 +69,10 @@ def _audit(request: HttpRequest, run: ScreeningRun, action: str, **detail: Any) 
 
 @require_http_methods(["GET", "POST"])
 def screening_index(request: HttpRequest) -> HttpResponse:
-    organisation = Organisation.objects.filter(
-        pk__in=organisations_where(request.user, Perm.SCREENING)
-    ).first()
-    if organisation is None:
+    membership = active_membership(request, Perm.SCREENING)  # the organisation chosen in the header
+    if membership is None:
         raise PermissionDenied
+    organisation = membership.organisation
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -67,19 +80,57 @@ def screening_index(request: HttpRequest) -> HttpResponse:
             form.add_error("file", _("Die Datei ist zu groß."))
         else:
             try:
-                run = screen_upload(upload, organisation, request.user, _lang())
+                run = store_upload(upload, organisation, request.user, _lang())
             except UnsupportedUpload:
                 form.add_error("file", _("Dieser Dateityp wird nicht unterstützt."))
             else:
-                _audit(request, run, Action.UPLOAD, persons=len(run.rows), exit_code=run.exit_code)
+                if upload.size <= settings.BLEIBERECHT_SCREENING_INLINE_BYTES:
+                    execute_run(run.pk)
+                    run.refresh_from_db(fields=["rows", "exit_code"])
+                    _audit(
+                        request,
+                        run,
+                        Action.UPLOAD,
+                        mode="inline",
+                        persons=len(run.rows),
+                        exit_code=run.exit_code,
+                    )
+                else:
+                    transaction.on_commit(lambda: screen_run.enqueue(run.pk))
+                    _audit(request, run, Action.UPLOAD, mode="background")
                 return redirect("screening:detail", pk=run.pk)
-    runs = ScreeningRun.objects.visible_to(request.user).defer("rows", "xlsx", "problems")[:50]
+    runs = ScreeningRun.objects.visible_to(request.user).defer("rows", "xlsx", "problems", "summary")[:50]
     return render(request, "screening/index.html", {"form": form, "runs": runs})
+
+
+def _status_context(run: ScreeningRun) -> dict[str, Any]:
+    return {
+        "run": run,
+        "error": error_message(run),
+        "ahead": queued_position(run) if run.status == RunStatus.QUEUED else 0,
+    }
+
+
+def screening_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The state fragment the page polls: state, progress, error sentence (no personal data, not audited)."""
+    run = get_object_or_404(
+        ScreeningRun.objects.visible_to(request.user).only(
+            "pk", "status", "persons_done", "persons_total", "error_code", "organisation_id"
+        ),
+        pk=pk,
+    )
+    response = render(request, "screening/_status.html", _status_context(run))
+    if run.finished and request.htmx:  # type: ignore[attr-defined]
+        response["HX-Refresh"] = "true"  # the whole page now shows the report and the worklist
+    return response
 
 
 def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ScreeningRun.objects.visible_to(request.user).defer("xlsx"), pk=pk)
     lang = _lang()
+    if run.status != RunStatus.DONE and run.error_code != "unusable":  # nothing screened (yet)
+        _audit(request, run, Action.VIEW)
+        return render(request, "screening/detail.html", _status_context(run))
     paths = sorted({(r.get("best_path_key"), r.get("best_path")) for r in run.rows if r.get("best_path_key")})
     form = WorklistFilterForm(request.GET or None)
     form.fields["path"].choices = [("", _("alle")), *paths]  # type: ignore[attr-defined]
@@ -105,7 +156,7 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
     query = request.GET.copy()
     query.pop("seite", None)
     context = {
-        "run": run,
+        **_status_context(run),
         "form": form,
         "page": page,
         "headers": headers,
@@ -135,6 +186,7 @@ def screening_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def screening_delete(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ScreeningRun.objects.visible_to(request.user), pk=pk)
     _audit(request, run, Action.DELETE)
+    remove_upload(run)  # a run deleted while it waits takes its upload with it
     run.delete()
     messages.success(request, _("Der Screening-Lauf wurde gelöscht."))
     return redirect("screening:index")

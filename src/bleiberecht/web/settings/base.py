@@ -191,6 +191,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 BLEIBERECHT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
+# Background tasks (screening uploads): django-tasks with the database backend; `bleiberecht serve` starts
+# `db_worker` next to gunicorn. Uploads wait in a private folder (never under a URL) until their run ends.
+# Uploads up to BLEIBERECHT_SCREENING_INLINE_BYTES are screened in the request itself: a few hundred persons
+# take about a second, less than the worker's pick-up and the page's polling would add.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+BLEIBERECHT_UPLOAD_DIR = DATA_DIR / "uploads"
+BLEIBERECHT_SCREENING_INLINE_BYTES = 100 * 1024
+
 # Logging: never request bodies, query strings or personal data. Audit events go to the database (ids and
 # codes only); the log gets warnings and errors. django.server (runserver) would log full URLs with search
 # terms, so it only logs errors.

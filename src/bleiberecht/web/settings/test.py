@@ -13,3 +13,6 @@ SECRET_KEY = secrets.token_urlsafe(64)
 DATA_DIR = Path(tempfile.mkdtemp(prefix="bleiberecht-test-"))
 DATABASES = {"default": database(DATA_DIR / "test.sqlite3")}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; tests only
+# The real queue: tests run the worker themselves (`db_worker --batch`), so queued/running/done are observable.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+BLEIBERECHT_UPLOAD_DIR = DATA_DIR / "uploads"
