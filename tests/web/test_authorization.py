@@ -184,3 +184,56 @@ def test_members_page_only_for_coordinators_and_admins(
     assert response.status_code == 403 and "b-owner" not in response.content.decode()
     assert not AuditEvent.objects.filter(object_type="user", action="list").exists()
     assert "/konto/mitglieder/" not in client.get("/faelle/").content.decode()  # not in the navigation
+
+
+# Membership administration (accounts app). {membership} is B's member's membership, {org} is B.
+MEMBER_VIEWS = [
+    ("get", "/konto/mitgliedschaft/{membership}/"),
+    ("post", "/konto/mitgliedschaft/{membership}/rolle/"),
+    ("post", "/konto/mitgliedschaft/{membership}/aktiv/"),
+    ("post", "/konto/mitgliedschaft/{membership}/entfernen/"),
+    ("post", "/konto/mitgliedschaft/{membership}/zwei-faktor/"),
+    ("post", "/konto/mitgliedschaft/{membership}/passwort-link/"),
+    ("get", "/konto/mitglieder/{org}/neu/"),
+    ("post", "/konto/mitglieder/{org}/neu/"),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_administration_of_another_organisations_members(
+    role: str, org_a: Any, org_b: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
+) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from bleiberecht.web.accounts.models import Membership
+
+    owner = Membership.objects.get(user__username="b-owner")
+    TOTPDevice.objects.create(user=owner.user, name="b", confirmed=True)
+    client: Client = client_for(make_user(f"a-{role}", org_a, role))
+    data = {"role": Role.ADMIN, "active": "0", "username": "eindringling"}
+    for method, template in MEMBER_VIEWS:
+        url = template.format(membership=owner.pk, org=org_b.pk)
+        response = client.get(url) if method == "get" else client.post(url, data)
+        assert response.status_code in (403, 404), f"{role} {method.upper()} {url}: {response.status_code}"
+        assert "b-owner" not in response.content.decode(errors="replace"), f"{role} {url} leaks"
+    owner.refresh_from_db()
+    assert owner.role == Role.AUTHORITY_CLERK and owner.active
+    assert TOTPDevice.objects.filter(user=owner.user).exists() and owner.user.has_usable_password()
+    assert not Membership.objects.filter(user__username="eindringling").exists()
+    assert client.post("/konto/organisation/", {"organisation": org_b.pk}).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.ADVISOR, Role.AUTHORITY_CLERK, Role.COORDINATOR])
+def test_only_admins_administer_their_own_organisations_members(
+    role: str, org_a: Any, make_user: Any, client_for: Any
+) -> None:
+    from bleiberecht.web.accounts.models import Membership
+
+    colleague = Membership.objects.get(user=make_user("a-kollegin", org_a, Role.ADVISOR))
+    client: Client = client_for(make_user(f"a-{role}", org_a, role))
+    for method, template in MEMBER_VIEWS:
+        url = template.format(membership=colleague.pk, org=org_a.pk)
+        response = client.get(url) if method == "get" else client.post(url, {"role": Role.ADMIN})
+        assert response.status_code in (403, 404), f"{role} {method.upper()} {url}: {response.status_code}"
+    colleague.refresh_from_db()
+    assert colleague.role == Role.ADVISOR and colleague.active

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm, request_memberships
+from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm, active_membership, request_memberships
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -20,6 +20,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav": {
             "memberships": memberships,
+            # The header's organisation switcher; validated against the memberships on every request.
+            "active": active_membership(request),
             "can_screen": Perm.SCREENING in perms,
             "can_audit": Perm.READ_AUDIT in perms,
             "can_edit": Perm.EDIT_CASES in perms,

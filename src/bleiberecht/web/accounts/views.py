@@ -77,21 +77,24 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
 
 
 def members(request: HttpRequest) -> HttpResponse:
-    """Read-only list of the memberships of the organisations in which the user coordinates or administers:
-    login name, role, whether a second factor is set up. Other organisations' members are never read.
-    Each organisation shown leaves an audit event (list of accounts, with the number shown)."""
-    own = [
-        m.organisation
-        for m in request_memberships(request)
-        if m.role in {r for r, perms in ROLE_PERMS.items() if Perm.VIEW_MEMBERS in perms}
-    ]
+    """The memberships of the organisations in which the user coordinates or administers: login name, role,
+    whether the membership is active and a second factor is set up; for organisations the user administers,
+    links to change them. Other organisations' members are never read. Each organisation shown leaves an audit
+    event (list of accounts, with the number shown)."""
+    mine = request_memberships(request)
+    own = [m.organisation for m in mine if Perm.VIEW_MEMBERS in ROLE_PERMS.get(m.role, frozenset())]
     if not own:
         raise PermissionDenied
-    with_device = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True).distinct())
+    managed = {m.organisation_id for m in mine if Perm.MANAGE_MEMBERS in ROLE_PERMS.get(m.role, frozenset())}
     rows = (
         Membership.objects.filter(organisation__in=own)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__username")
+    )
+    with_device = set(
+        TOTPDevice.objects.filter(confirmed=True, user__memberships__organisation__in=own)
+        .values_list("user_id", flat=True)
+        .distinct()
     )
     groups: dict[Organisation, list[dict[str, object]]] = {
         org: [] for org in sorted(own, key=lambda o: o.name)
@@ -99,9 +102,10 @@ def members(request: HttpRequest) -> HttpResponse:
     for membership in rows:
         groups[membership.organisation].append(
             {
+                "pk": membership.pk,
                 "username": membership.user.get_username(),
                 "role": membership.get_role_display(),
-                "active": membership.user.is_active,
+                "active": membership.user.is_active and membership.active,
                 "totp": membership.user_id in with_device,
             }
         )
@@ -113,4 +117,5 @@ def members(request: HttpRequest) -> HttpResponse:
             organisation_id=org.pk,
             shown=len(people),
         )
-    return render(request, "accounts/members.html", {"groups": list(groups.items())})
+    context = {"groups": [(org, people, org.pk in managed) for org, people in groups.items()]}
+    return render(request, "accounts/members.html", context)

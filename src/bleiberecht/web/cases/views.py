@@ -29,6 +29,7 @@ from bleiberecht.cli.report import h as report_heading
 from bleiberecht.web.accounts.models import Organisation
 from bleiberecht.web.accounts.roles import (
     Perm,
+    active_membership,
     has_perm,
     organisations_where,
     perms_in,
@@ -289,10 +290,11 @@ def set_responsible(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _own_organisation(request: HttpRequest, perm: Perm) -> Organisation:
-    org = Organisation.objects.filter(pk__in=organisations_where(request.user, perm)).order_by("pk").first()
-    if org is None:
+    """The organisation chosen in the header (`active_membership`), if the role there grants ``perm``."""
+    membership = active_membership(request, perm)
+    if membership is None:
         raise PermissionDenied
-    return org
+    return membership.organisation
 
 
 @require_http_methods(["GET", "POST"])
