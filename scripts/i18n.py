@@ -18,6 +18,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 import polib
 
@@ -35,7 +36,13 @@ def _pending() -> dict[str, str | list[str]]:
 
 
 def _django_admin(*args: str) -> None:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bleiberecht.web.settings.dev"}
+    # makemessages runs inside the package: keep the dev settings' data folder (secret key) out of it
+    data = pathlib.Path(tempfile.gettempdir()) / "bleiberecht-i18n-data"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bleiberecht.web.settings.dev",
+        "BLEIBERECHT_DATA": str(data),
+    }
     admin = pathlib.Path(sys.executable).with_name("django-admin")
     subprocess.run([str(admin), *args], cwd=WEB, env=env, check=True, capture_output=True)
 
