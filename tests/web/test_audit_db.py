@@ -136,3 +136,65 @@ def test_transactional_tests_can_flush_the_audit_table() -> None:
     (conftest `_audit_table_emptied_before_flush`)."""
     AuditEvent.record(user=None, action=Action.VIEW, object_type=ObjectType.CASE, object_id=1)
     assert AuditEvent.objects.count() == 1
+
+
+def _org_event_at(local: str, object_id: int, organisation_id: int) -> AuditEvent:
+    moment = dt.datetime.fromisoformat(local).replace(tzinfo=timezone.get_current_timezone())
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        return AuditEvent.record(
+            user=None,
+            action=Action.VIEW,
+            object_type=ObjectType.CASE,
+            object_id=object_id,
+            organisation_id=organisation_id,
+        )
+
+
+def _csv(response: Any) -> list[str]:
+    return b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+
+
+def test_export_per_date_range(org_a: Any, org_b: Any, make_user: Any, client_for: Any) -> None:
+    coordinator = make_user("koord", org_a, Role.COORDINATOR)
+    _org_event_at("2026-02-28 23:59:59", 1, org_a.pk)
+    _org_event_at("2026-03-01 00:00:00", 2, org_a.pk)  # first second of the range (Berlin time)
+    _org_event_at("2026-03-15 23:30:00", 3, org_a.pk)  # 22:30 UTC: still the 15th in Berlin
+    _org_event_at("2026-03-16 00:30:00", 4, org_a.pk)  # 23:30 UTC on the 15th, but the 16th in Berlin
+    _org_event_at("2026-03-10 12:00:00", 5, org_b.pk)  # another organisation's
+    client = client_for(coordinator)
+    lines = _csv(client.get("/protokoll/export.csv", {"date_from": "2026-03-01", "date_to": "2026-03-15"}))
+    ids = {line.split(";")[4] for line in lines[1:] if ";case;" in line}
+    assert ids == {"2", "3"}
+    german = _csv(client.get("/protokoll/export.csv", {"date_from": "01.03.2026", "date_to": "01.03.2026"}))
+    assert {line.split(";")[4] for line in german[1:] if ";case;" in line} == {"2"}
+    export = AuditEvent.objects.filter(action=Action.EXPORT, object_type=ObjectType.AUDIT).order_by("id")
+    assert export.first().detail == {"date_from": "2026-03-01", "date_to": "2026-03-15"}  # type: ignore[union-attr]
+    page = client.get("/protokoll/", {"date_from": "2026-03-16"}).content.decode()
+    assert 'type="date"' in page and "Fall 4" in page and "Fall 3" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ({"date_from": "2026-03-20", "date_to": "2026-03-01"}, "date_to"),
+        ({"date_from": "31.02.2026"}, "date_from"),
+        ({"date_to": "gestern"}, "date_to"),
+        ({"action": "hacken"}, "action"),
+    ],
+)
+def test_invalid_export_range_is_refused_with_the_reason(
+    query: dict[str, str], named: str, org_a: Any, make_user: Any, client_for: Any
+) -> None:
+    client = client_for(make_user("koord", org_a, Role.COORDINATOR))
+    _org_event_at("2026-03-05 12:00:00", 1, org_a.pk)
+    response = client.get("/protokoll/export.csv", query)
+    body = response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Export nicht möglich / export refused" in body
+        and f"({named})" in body
+    )
+    assert not AuditEvent.objects.filter(action=Action.EXPORT).exists()
+    page = client.get("/protokoll/", query)
+    text = page.content.decode()
+    assert page.status_code == 200 and "Bitte die markierten Filter prüfen" in text and "Fall 1" not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from bleiberecht.web.accounts.models import Membership
 from bleiberecht.web.accounts.roles import Perm, has_perm, organisations_where
+from bleiberecht.web.audit.forms import AuditFilterForm
 from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
 
 
@@ -28,20 +30,30 @@ def visible_events(request: HttpRequest) -> QuerySet[AuditEvent]:
     )
 
 
-def _filtered(request: HttpRequest) -> tuple[QuerySet[AuditEvent], dict[str, str]]:
+def _filtered(request: HttpRequest) -> tuple[QuerySet[AuditEvent], AuditFilterForm]:
+    """The visible events narrowed by the filters; with an invalid filter, no events (the form says why)."""
     events = visible_events(request)
-    filters = {
-        key: request.GET.get(key, "").strip() for key in ("action", "object_type", "object_id", "user")
-    }
-    if filters["action"] in Action.values:
-        events = events.filter(action=filters["action"])
-    if filters["object_type"] in ObjectType.values:
-        events = events.filter(object_type=filters["object_type"])
-    if filters["object_id"]:
-        events = events.filter(object_id=filters["object_id"])
-    if filters["user"].isdigit():
-        events = events.filter(user_id=int(filters["user"]))
-    return events, filters
+    form = AuditFilterForm(request.GET or None)
+    if not form.is_bound:
+        return events, form
+    if not form.is_valid():
+        return events.none(), form
+    data = form.cleaned_data
+    if data["action"]:
+        events = events.filter(action=data["action"])
+    if data["object_type"]:
+        events = events.filter(object_type=data["object_type"])
+    if data["object_id"]:
+        events = events.filter(object_id=data["object_id"].strip())
+    if data["user"] is not None:
+        events = events.filter(user_id=data["user"])
+    zone = timezone.get_current_timezone()
+    if data["date_from"]:  # from the start of that day, local time
+        events = events.filter(at__gte=datetime.combine(data["date_from"], time.min, tzinfo=zone))
+    if data["date_to"]:  # up to the end of that day: before the next day's start
+        next_day = data["date_to"] + timedelta(days=1)
+        events = events.filter(at__lt=datetime.combine(next_day, time.min, tzinfo=zone))
+    return events, form
 
 
 def _require_audit(request: HttpRequest) -> None:
@@ -51,17 +63,18 @@ def _require_audit(request: HttpRequest) -> None:
 
 def audit_list(request: HttpRequest) -> HttpResponse:
     _require_audit(request)
-    events, filters = _filtered(request)
+    events, form = _filtered(request)
     page = Paginator(events, 50).get_page(request.GET.get("seite"))
     user_ids = {e.user_id for e in page.object_list if e.user_id}
     names = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
     AuditEvent.record(user=request.user, action=Action.VIEW, object_type=ObjectType.AUDIT)
+    query = request.GET.copy()
+    query.pop("seite", None)
     context: dict[str, Any] = {
         "page": page,
-        "filters": filters,
+        "form": form,
         "names": names,
-        "actions": Action.choices,
-        "object_types": ObjectType.choices,
+        "query": query.urlencode(),
     }
     return render(request, "audit/list.html", context)
 
@@ -71,10 +84,24 @@ class _Echo:
         return value
 
 
-def audit_csv(request: HttpRequest) -> StreamingHttpResponse:
+def audit_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     _require_audit(request)
-    events, _filters = _filtered(request)
-    AuditEvent.record(user=request.user, action=Action.EXPORT, object_type=ObjectType.AUDIT)
+    events, form = _filtered(request)
+    if form.is_bound and not form.is_valid():
+        # Plain text in German and English, naming the field and the reason; nothing exported.
+        lines = ["Export nicht möglich / export refused:"]
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else name
+            lines += [f"- {label} ({name}): {error}" for error in errors]
+        return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
+    data = form.cleaned_data if form.is_bound else {}
+    AuditEvent.record(
+        user=request.user,
+        action=Action.EXPORT,
+        object_type=ObjectType.AUDIT,
+        date_from=data["date_from"].isoformat() if data.get("date_from") else None,
+        date_to=data["date_to"].isoformat() if data.get("date_to") else None,
+    )
     writer = csv.writer(_Echo(), delimiter=";")
     header = [
         _("Zeitpunkt"),
