@@ -182,6 +182,9 @@ def test_deactivated_and_removed_memberships_grant_nothing(
     assert "a-berater" in members_page  # still listed, shown inactive
     admin_client.post(f"/konto/mitgliedschaft/{membership.pk}/aktiv/", {"active": "1"})
     assert member_client.get(f"/faelle/{case.pk}/").status_code == 200
+    confirm = admin_client.get(f"/konto/mitgliedschaft/{membership.pk}/entfernen/")
+    assert confirm.status_code == 200 and "kann nicht rückgängig gemacht werden" in confirm.content.decode()
+    assert Membership.objects.filter(pk=membership.pk).exists()  # asking removes nothing
     admin_client.post(f"/konto/mitgliedschaft/{membership.pk}/entfernen/")
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert get_user_model().objects.filter(pk=member.pk).exists()  # the account stays

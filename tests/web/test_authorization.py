@@ -31,6 +31,12 @@ OBJECT_VIEWS = [
     ("get", "/faelle/{case}/bearbeiten/deutsch/?person=0"),
     ("post", "/faelle/{case}/bearbeiten/aufenthalt/?person=0"),
     ("get", "/faelle/{case}/bearbeiten/weitere/?person=0"),
+    ("get", "/faelle/{case}/bearbeiten/ausbildung/?person=0"),
+    ("post", "/faelle/{case}/bearbeiten/arbeit/?person=0"),
+    ("get", "/faelle/{case}/bearbeiten/identitaet/?person=0"),
+    ("get", "/faelle/{case}/bearbeiten/ausreise/?person=0"),
+    ("post", "/faelle/{case}/bearbeiten/aufenthalt/pruefen/?person=0"),
+    ("post", "/faelle/{case}/bearbeiten/personen/pruefen/"),
     ("get", "/faelle/{case}/import/"),
     ("post", "/faelle/{case}/import/"),
     ("get", "/faelle/{case}/export.json"),
@@ -111,6 +117,9 @@ def test_lists_show_nothing_of_another_organisation(
         "/protokoll/",
         "/protokoll/export.csv",
         "/konto/mitglieder/",
+        "/monitoring/",
+        "/monitoring/export.csv",
+        f"/monitoring/?organisation={b_objects['case'].organisation_id}",
     )
     for url in lists:
         response = client.get(url)
@@ -191,6 +200,7 @@ MEMBER_VIEWS = [
     ("get", "/konto/mitgliedschaft/{membership}/"),
     ("post", "/konto/mitgliedschaft/{membership}/rolle/"),
     ("post", "/konto/mitgliedschaft/{membership}/aktiv/"),
+    ("get", "/konto/mitgliedschaft/{membership}/entfernen/"),
     ("post", "/konto/mitgliedschaft/{membership}/entfernen/"),
     ("post", "/konto/mitgliedschaft/{membership}/zwei-faktor/"),
     ("post", "/konto/mitgliedschaft/{membership}/passwort-link/"),
@@ -237,3 +247,19 @@ def test_only_admins_administer_their_own_organisations_members(
         assert response.status_code in (403, 404), f"{role} {method.upper()} {url}: {response.status_code}"
     colleague.refresh_from_db()
     assert colleague.role == Role.ADVISOR and colleague.active
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_monitoring_counts_only_own_organisations_cases(
+    role: str, org_a: Any, make_user: Any, client_for: Any, b_objects: dict[str, Any]
+) -> None:
+    client = client_for(make_user(f"a-{role}", org_a, role))
+    urls = ("/monitoring/", f"/monitoring/export.csv?organisation={b_objects['case'].organisation_id}")
+    if role in (Role.ADVISOR, Role.AUTHORITY_CLERK):
+        assert all(client.get(url).status_code == 403 for url in urls)
+        return
+    page = client.get(urls[0]).content.decode()
+    assert "Ausländerbehörde B" not in page  # B is not even a choice
+    assert '<th scope="row">Fälle</th><td>0</td>' in page  # B's case is not counted
+    rows = client.get(urls[1]).content.decode("utf-8-sig").splitlines()
+    assert "overview;Übersicht;Fälle;Anzahl;0" in rows

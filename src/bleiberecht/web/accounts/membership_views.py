@@ -157,9 +157,12 @@ def member_active(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accounts:member", pk=membership.pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation (removing cannot be undone; deactivating can), POST removes."""
     membership = _membership(request, pk)
+    if request.method == "GET":
+        return render(request, "accounts/member_remove.html", {"membership": membership})
     try:
         admin.remove(request.user, membership)
     except admin.AdministrationError as error:
