@@ -26,5 +26,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "can_audit": Perm.READ_AUDIT in perms,
             "can_edit": Perm.EDIT_CASES in perms,
             "can_members": Perm.VIEW_MEMBERS in perms,
+            "can_monitor": Perm.MONITORING in perms,
         }
     }

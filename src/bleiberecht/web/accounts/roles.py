@@ -25,17 +25,21 @@ class Perm(StrEnum):
     READ_AUDIT = "read_audit"
     VIEW_MEMBERS = "view_members"
     MANAGE_MEMBERS = "manage_members"
+    MONITORING = "monitoring"  # aggregate figures of the organisation's cases (no personal data)
 
 
 _CASEWORK = {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.EXPORT_CASES, Perm.SHARE_CASES, Perm.SCREENING}
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.ADVISOR: frozenset(_CASEWORK),
     Role.AUTHORITY_CLERK: frozenset(_CASEWORK),
-    Role.COORDINATOR: frozenset(_CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS}),
+    Role.COORDINATOR: frozenset(
+        _CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS, Perm.MONITORING}
+    ),
     # Least privilege: only admins change accounts (create, role, deactivate, remove, second factor, password
     # link); coordinators read the member list and the audit trail.
     Role.ADMIN: frozenset(
-        _CASEWORK | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS, Perm.MANAGE_MEMBERS}
+        _CASEWORK
+        | {Perm.DELETE_CASES, Perm.READ_AUDIT, Perm.VIEW_MEMBERS, Perm.MANAGE_MEMBERS, Perm.MONITORING}
     ),
 }
 # Roles that must log in with a second factor (TOTP).
