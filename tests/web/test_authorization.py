@@ -51,6 +51,10 @@ OBJECT_VIEWS = [
     ("get", "/screening/{run}/stand/"),
     ("get", "/screening/{run}/arbeitsliste.xlsx"),
     ("post", "/screening/{run}/loeschen/"),
+    ("get", "/dossiers/fall/{case}/dossier.pdf"),
+    ("get", "/dossiers/fall/{case}/dossier.docx"),
+    ("get", "/dossiers/screening/{run}/anschreiben/"),
+    ("get", "/dossiers/screening/{run}/anschreiben/?ampel=green&format=zip"),
 ]
 
 
