@@ -45,13 +45,13 @@ def test_unknown_section_is_404(org_a: Any, make_user: Any, client_for: Any, mak
         ("identity_conduct", "identitaet"),
         ("asylum", "asyl"),
         ("employment", "arbeit"),
-        ("training", "arbeit"),
+        ("training", "ausbildung"),
         ("civics_test", "lid"),
         ("convictions", "straftaten"),
         ("households", "haushalt"),
         ("family", "personen"),
         ("birth_date", "personen"),
-        ("departure_obstacle", "weitere"),
+        ("departure_obstacle", "ausreise"),
     ],
 )
 def test_next_question_targets(fact: str, slug: str) -> None:

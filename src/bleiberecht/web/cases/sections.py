@@ -1,9 +1,15 @@
-"""Guided editing: the case document in sections, each a Django form built from a small field list.
+"""Guided editing: the case document in sections, each a set of Django forms built from `section_specs`.
 
-A section edits one *container* — the document itself (``scope="case"``) or one person — through scalar
-fields, the fields of one nested object (``identity``), lists of objects (``statuses``) as formsets, and raw
-JSON for parts without a form. Blank means unknown: a blank field removes its key, because an absent key is
-an unknown fact, never "no". Keys the form does not show are kept as they are.
+A section edits one *container* — the document itself (``scope="case"``) or one person — through groups of
+scalar fields (on the container or inside one of its objects, e.g. ``identity``), lists of objects as formsets
+(also lists inside an object, e.g. ``identity.efforts``), and raw JSON for the expert section. Blank means
+unknown: a blank field removes its key, because an absent key is an unknown fact, never "no". Keys the form does
+not show are kept as they are.
+
+Lists: rows given → the list. Without rows the list's "Ohne Einträge" choice decides: "bekannt: keine" stores
+``[]`` (known: none), "unbekannt" removes the key. Its initial value keeps the convention of the first statuses
+formset: a list that is in the document starts at "keine" (deleting every row of a known list says "none"), an
+absent list at "unbekannt" (an untouched empty formset changes nothing).
 
 After merging, the whole document is validated by `bleiberecht.casefile`; every issue's JSON path is mapped
 back to the form field it concerns (`attach_issues`), so errors appear inline next to the input.
@@ -18,438 +24,286 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from django import forms
-from django.forms import BaseFormSet, formset_factory
-from django.utils.functional import Promise
+from django.forms import BaseFormSet, BoundField, formset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from bleiberecht.casefile import Issue, load_schema
-
-Kind = Literal["text", "date", "int", "number", "bool", "choice", "ids", "raw"]
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    key: str
-    label: Promise | str
-    kind: Kind = "text"
-    required: bool = False
-    help: Promise | str | None = None
-    enum: tuple[str, ...] = ()  # filled from the schema for kind "choice"
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    key: str
-    label: Promise | str
-    item: Promise | str
-    fields: tuple[FieldSpec, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    slug: str
-    title: Promise | str
-    scope: Literal["case", "person"]
-    fields: tuple[FieldSpec, ...] = ()
-    obj: str | None = None  # fields are inside this object of the container
-    lists: tuple[ListSpec, ...] = ()
-    raw: tuple[FieldSpec, ...] = ()  # keys edited as JSON text
-    intro: Promise | str | None = None
-    facts: tuple[str, ...] = field(default=())  # next_questions facts answered here (besides its keys)
-
-
-def F(key: str, label: Promise | str, kind: Kind = "text", **kw: Any) -> FieldSpec:
-    return FieldSpec(key, label, kind, **kw)
-
-
-# Words for stored codes (schema enums). A code without a word is shown as it is.
-CHOICE_LABELS: dict[str, Promise] = {
-    # status types and bases
-    "gestattung": _("Aufenthaltsgestattung"),
-    "duldung": _("Duldung"),
-    "aufenthaltserlaubnis": _("Aufenthaltserlaubnis"),
-    "fiktion": _("Fiktionsbescheinigung"),
-    "visa": _("Visum"),
-    "abroad": _("im Ausland"),
-    "unlawful": _("ohne Status (unerlaubt)"),
-    "60a": _("§ 60a (Duldung)"),
-    "60a_2b": _("§ 60a Abs. 2b (Eltern)"),
-    "60b": _("§ 60b (Duldung für Personen mit ungeklärter Identität)"),
-    "60c": _("§ 60c (Ausbildungsduldung)"),
-    "60d": _("§ 60d (Beschäftigungsduldung)"),
-    "104c": _("§ 104c (Chancen-Aufenthaltsrecht)"),
-    "25_5": _("§ 25 Abs. 5"),
-    "25_4": _("§ 25 Abs. 4"),
-    "25a": _("§ 25a"),
-    "25b": _("§ 25b"),
-    "23a": _("§ 23a (Härtefall)"),
-    "16g": _("§ 16g"),
-    "19d": _("§ 19d"),
-    "other": _("sonstige"),
-    # asylum
-    "never_applied": _("nie beantragt"),
-    "pending": _("laufend"),
-    "rejected": _("abgelehnt"),
-    "rejected_manifestly_unfounded": _("offensichtlich unbegründet abgelehnt"),
-    "rejected_manifestly_unfounded_qualified": _(
-        "offensichtlich unbegründet (qualifiziert, § 10 Abs. 3 S. 2)"
-    ),
-    "inadmissible": _("unzulässig"),
-    "withdrawn": _("zurückgenommen"),
-    "protection_granted": _("Schutz gewährt"),
-    # identity
-    "valid": _("gültig"),
-    "expired": _("abgelaufen"),
-    "none": _("keiner / keine"),
-    "yes": _("ja, zumutbar"),
-    "impossible": _("unmöglich"),
-    "unreasonable": _("unzumutbar"),
-    "past": _("früher, nicht mehr ursächlich"),
-    "current": _("aktuell"),
-    # school, work, German
-    "school": _("allgemeinbildende Schule"),
-    "vocational_school": _("Berufsschule"),
-    "university": _("Hochschule"),
-    "granted": _("erteilt"),
-    "deemed": _("fingiert (§ 36 Abs. 2 BeschV)"),
-    "not_required": _("nicht erforderlich"),
-    "refused": _("versagt"),
-    "oral": _("mündlich"),
-    "written": _("schriftlich"),
-    "all": _("alle Fertigkeiten"),
-    "certificate": _("Zertifikat"),
-    "assessment": _("Einschätzung (z. B. Behörde)"),
-    "self_reported": _("eigene Angabe (beweist nichts)"),
-    # convictions
-    "fine": _("Geldstrafe"),
-    "prison": _("Freiheitsstrafe"),
-    "youth_custody": _("Jugendstrafe"),
-    "youth_measures": _("Erziehungsmaßregeln / Zuchtmittel"),
-}
-
-SECTIONS: tuple[Section, ...] = (
-    Section(
-        "personen",
-        _("Personen und Familie"),
-        "case",
-        fields=(
-            F("id", _("Aktenzeichen"), required=True),
-            F("as_of", _("Prüfdatum"), "date", help=_("Das Recht an diesem Tag wird angewandt.")),
-            F("land", _("Bundesland (Kürzel, z. B. SN)")),
-        ),
-        lists=(
-            ListSpec(
-                "persons",
-                _("Personen"),
-                _("Person"),
-                (
-                    F("id", _("Person-ID"), required=True, help=_("Kurz und ohne Leerzeichen, z. B. vater")),
-                    F("name", _("Name")),
-                    F("birth_date", _("Geburtsdatum"), "date"),
-                    F("nationality", _("Staatsangehörigkeit (ISO-Code, z. B. IRQ)")),
-                    F("entry_date", _("Einreisedatum"), "date"),
-                    F("spouse_id", _("Person-ID des Ehegatten")),
-                    F("parent_ids", _("Person-IDs der Eltern"), "ids"),
-                ),
-            ),
-        ),
-        facts=("family", "birth_date", "entry_date", "nationality"),
-    ),
-    Section(
-        "aufenthalt",
-        _("Aufenthalt"),
-        "person",
-        intro=_("Jeder Zeitraum mit Status: Gestattung, Duldung, Titel. Ohne Ende = dauert an."),
-        lists=(
-            ListSpec(
-                "statuses",
-                _("Aufenthaltszeiten"),
-                _("Zeitraum"),
-                (
-                    F("type", _("Status"), "choice", required=True),
-                    F("basis", _("Rechtsgrundlage"), "choice"),
-                    F("from", _("von"), "date", required=True),
-                    F("to", _("bis (leer: dauert an)"), "date"),
-                    F("valid_until", _("gültig bis (Dokument)"), "date"),
-                    F("documented", _("Bescheinigung ausgestellt?"), "bool"),
-                ),
-            ),
-        ),
-    ),
-    Section(
-        "asyl",
-        _("Asylverfahren"),
-        "person",
-        obj="asylum",
-        fields=(
-            F("outcome", _("Ausgang"), "choice"),
-            F("applied_on", _("Antrag gestellt am"), "date"),
-            F("decided_on", _("Entschieden am"), "date"),
-            F("final_on", _("Bestandskräftig am"), "date"),
-            F("court_pending", _("Klage anhängig?"), "bool"),
-        ),
-    ),
-    Section(
-        "identitaet",
-        _("Identität und Pass"),
-        "person",
-        obj="identity",
-        fields=(
-            F("clarified", _("Identität geklärt?"), "bool"),
-            F("clarified_on", _("Geklärt am"), "date"),
-            F("passport", _("Pass"), "choice"),
-            F("passport_valid_until", _("Pass gültig bis"), "date"),
-            F("passport_obtainable", _("Passbeschaffung zumutbar?"), "choice"),
-            F("deception", _("Täuschung über Identität"), "choice"),
-            F("obstruction", _("Fehlende Mitwirkung"), "choice"),
-            F("instructed_on", _("Belehrung zur Passbeschaffung am"), "date"),
-        ),
-        facts=("identity_conduct",),
-    ),
-    Section(
-        "arbeit",
-        _("Schule, Ausbildung, Arbeit"),
-        "person",
-        lists=(
-            ListSpec(
-                "schooling",
-                _("Schulbesuch"),
-                _("Schulbesuch"),
-                (
-                    F("kind", _("Art"), "choice"),
-                    F("from", _("von"), "date", required=True),
-                    F("to", _("bis (leer: dauert an)"), "date"),
-                    F("successful", _("erfolgreich?"), "bool"),
-                ),
-            ),
-            ListSpec(
-                "employment",
-                _("Beschäftigung"),
-                _("Beschäftigung"),
-                (
-                    F("from", _("von"), "date", required=True),
-                    F("to", _("bis (leer: dauert an)"), "date"),
-                    F("employer", _("Arbeitgeber")),
-                    F("hours_per_week", _("Wochenstunden"), "number"),
-                    F("social_insurance", _("sozialversicherungspflichtig?"), "bool"),
-                    F("net_monthly_eur", _("Netto im Monat (€)"), "number"),
-                    F("permitted_on", _("Beschäftigung erlaubt am"), "date"),
-                    F("ba_consent", _("Zustimmung der Bundesagentur"), "choice"),
-                ),
-            ),
-        ),
-        raw=(
-            F("training", _("Berufsausbildung (JSON-Liste)"), "raw"),
-            F("qualifications", _("Abschlüsse (JSON-Liste)"), "raw"),
-        ),
-        facts=("employment_interruptions", "own_livelihood_secured", "job_offers"),
-    ),
-    Section(
-        "deutsch",
-        _("Deutschkenntnisse"),
-        "person",
-        intro=_("Eine eigene Angabe beweist nichts: Nachweise mit Zertifikat, Schule oder Einschätzung."),
-        lists=(
-            ListSpec(
-                "german",
-                _("Nachweise"),
-                _("Nachweis"),
-                (
-                    F("level", _("Niveau"), "choice", required=True),
-                    F("skill", _("Fertigkeit"), "choice"),
-                    F("date", _("Datum"), "date"),
-                    F("evidence", _("Nachweis durch"), "choice"),
-                ),
-            ),
-        ),
-        fields=(F("integration_course_possible", _("Integrationskurs möglich?"), "bool"),),
-        facts=("integration_course",),
-    ),
-    Section(
-        "lid",
-        _("Test „Leben in Deutschland“"),
-        "person",
-        fields=(
-            F("civics_test_passed_on", _("Bestanden am"), "date"),
-            F("civics_test_passed", _("Bestanden? (ohne Datum)"), "bool"),
-            F(
-                "fdgo_declaration",
-                _("Bekenntnis zur freiheitlichen demokratischen Grundordnung abgegeben?"),
-                "bool",
-            ),
-        ),
-        facts=("civics_test",),
-    ),
-    Section(
-        "straftaten",
-        _("Verurteilungen"),
-        "person",
-        fields=(
-            F("pending_criminal_proceedings", _("Laufende Strafverfahren?"), "bool"),
-            F("entry_ban_active", _("Einreise- und Aufenthaltsverbot?"), "bool"),
-            F("security_concerns", _("Sicherheitsbedenken (§ 5 Abs. 4)?"), "bool"),
-        ),
-        lists=(
-            ListSpec(
-                "convictions",
-                _("Verurteilungen"),
-                _("Verurteilung"),
-                (
-                    F("date", _("Datum"), "date"),
-                    F("offence", _("Tat (z. B. § 242 StGB)")),
-                    F("sanction", _("Strafe"), "choice"),
-                    F("daily_rates", _("Tagessätze"), "int"),
-                    F("months", _("Monate"), "number"),
-                    F("suspended", _("zur Bewährung?"), "bool"),
-                    F("intentional", _("Vorsatztat?"), "bool"),
-                ),
-            ),
-        ),
-    ),
-    Section(
-        "haushalt",
-        _("Haushalt und Geld"),
-        "case",
-        intro=_("Bedarf und öffentliche Leistungen je Haushalt (Wohngeld, Kindergeld zählen nicht)."),
-        lists=(
-            ListSpec(
-                "households",
-                _("Haushalte"),
-                _("Haushalt"),
-                (
-                    F("members", _("Mitglieder (Person-IDs)"), "ids", required=True),
-                    F("monthly_need_eur", _("Bedarf im Monat (€)"), "number"),
-                    F("monthly_public_benefits_eur", _("Öffentliche Leistungen im Monat (€)"), "number"),
-                ),
-            ),
-        ),
-        facts=("households", "public_benefits"),
-    ),
-    Section(
-        "weitere",
-        _("Weitere Angaben (JSON)"),
-        "person",
-        intro=_("Alle Angaben der Person als JSON (Falldatei v1). Für alles, wofür es kein Formular gibt."),
-        raw=(F("*", _("Person als JSON"), "raw"),),
-    ),
+from bleiberecht.casefile import PATH_KEYS, Issue, load_schema
+from bleiberecht.web.cases.section_specs import (
+    BY_SLUG,
+    CHOICE_LABELS,
+    CHOICE_LABELS_BY_FIELD,
+    SECTIONS,
+    FieldSpec,
+    Group,
+    Kind,
+    ListSpec,
+    Section,
 )
-BY_SLUG = {s.slug: s for s in SECTIONS}
+
+__all__ = [
+    "BY_SLUG",
+    "SECTIONS",
+    "Section",
+    "SectionForms",
+    "attach_issues",
+    "build_forms",
+    "field_name",
+    "merge",
+    "schema_node",
+    "section_for_fact",
+]
+
+# -- schema: kinds and enums --------------------------------------------------------------------------------
 
 
-# -- schema enums -------------------------------------------------------------------------------------------
+def _deref(node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        node = load_schema()["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _child(node: dict[str, Any], key: str) -> Any:
+    """Property ``key`` of an object node; ``from``/``to`` of periods come from the ``allOf`` base."""
+    child = node.get("properties", {}).get(key)
+    if isinstance(child, dict) and child:
+        return child
+    for base in node.get("allOf", []):
+        found = _deref(base).get("properties", {}).get(key)
+        if isinstance(found, dict):
+            return found
+    return None
 
 
 @cache
-def _schema_props() -> dict[str, Any]:
+def schema_node(scope: str, path: tuple[str, ...]) -> dict[str, Any] | None:
+    """The schema of ``path`` (keys; lists are stepped into) below the person or the case; None if absent."""
     schema = load_schema()
-    return {"case": schema["properties"], "person": schema["$defs"]["person"]["properties"]}
+    node: Any = schema["$defs"]["person"] if scope == "person" else schema
+    for key in path:
+        node = _deref(node)
+        if node.get("type") == "array":
+            node = _deref(node.get("items", {}))
+        node = _child(node, key)
+        if node is None:
+            return None
+    node = _deref(node)
+    return node if isinstance(node, dict) else None
 
 
-def _enum(section: Section, spec: FieldSpec, list_key: str | None) -> tuple[str, ...]:
-    props = _schema_props()
-    try:
-        if section.scope == "case" and list_key == "persons":
-            node = props["person"][spec.key]
-        elif section.scope == "case":
-            node = (
-                props["case"][list_key]["items"]["properties"][spec.key]
-                if list_key
-                else props["case"][spec.key]
-            )
-        elif list_key:
-            node = props["person"][list_key]["items"]["properties"][spec.key]
-        elif section.obj:
-            node = props["person"][section.obj]["properties"][spec.key]
+def _is_date(node: dict[str, Any]) -> bool:
+    if node.get("pattern", "").startswith("^[0-9]{4}"):
+        return True
+    return any(isinstance(o, dict) and _is_date(_deref(o)) for o in node.get("oneOf", []))
+
+
+def _kind_of(node: dict[str, Any] | None) -> Kind:
+    if node is None:
+        return "text"
+    types = node.get("type")
+    types = types if isinstance(types, list) else [types]
+    if "enum" in node:
+        return "choice"
+    if _is_date(node):
+        return "date"
+    if "boolean" in types:
+        return "bool"
+    if "integer" in types:
+        return "int"
+    if "number" in types:
+        return "number"
+    if "array" in types:
+        items = _deref(node.get("items", {}))
+        return "multi" if isinstance(items, dict) and "enum" in items else "ids"
+    return "text"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    spec: FieldSpec
+    kind: Kind
+    enum: tuple[Any, ...]
+
+
+def _resolve(section: Section, path: tuple[str, ...], spec: FieldSpec) -> Resolved:
+    scope = section.scope
+    if scope == "case" and path and path[0] == "persons":
+        scope, path = "person", path[1:]
+    node = schema_node(scope, (*path, spec.key))
+    kind = spec.kind or _kind_of(node)
+    enum: tuple[Any, ...] = ()
+    if node is not None:
+        if kind == "multi":
+            enum = tuple(_deref(node.get("items", {})).get("enum", ()))
         else:
-            node = props["person"][spec.key]
-    except (KeyError, TypeError):
-        return ()
-    return tuple(node.get("enum", ())) if isinstance(node, dict) else ()
+            enum = tuple(node.get("enum", ()))
+    return Resolved(spec, kind, enum)
 
 
-# -- forms --------------------------------------------------------------------------------------------------
+# -- form fields --------------------------------------------------------------------------------------------
 
 BOOL_CHOICES = [("", _("unbekannt")), ("true", _("ja")), ("false", _("nein"))]
+KNOWN_CHOICES = [("unknown", _("unbekannt")), ("none", _("bekannt: keine"))]
+LEVEL_CHOICES = [
+    ("", _("— unbekannt —")),
+    (1, _("1 – Pass oder Ausweis")),
+    (2, _("2 – anderes amtliches Dokument mit Foto")),
+    (3, _("3 – amtliches Dokument ohne Foto")),
+    (4, _("4 – sonstige Nachweise (Angaben, Zeugen)")),
+]
 
 
 def _coerce_bool(value: str) -> bool:
     return value == "true"
 
 
-def _form_field(spec: FieldSpec, enum: tuple[str, ...]) -> forms.Field:
+def _choice_label(key: str, code: str) -> Any:
+    return CHOICE_LABELS_BY_FIELD.get(f"{key}:{code}") or CHOICE_LABELS.get(code, code)
+
+
+def _path_choices() -> list[tuple[str, str]]:
+    from bleiberecht.law.norms import ALL_NORMS
+
+    lang = "en" if (get_language() or "de").startswith("en") else "de"
+    words = {n.key: f"{n.citation} – {n.title.get(lang)}" for n in ALL_NORMS}
+    return [(key, words.get(key, key)) for key in sorted(PATH_KEYS, key=lambda k: words.get(k, k))]
+
+
+def _form_field(r: Resolved) -> forms.Field:
+    spec = r.spec
     common: dict[str, Any] = {"label": spec.label, "required": spec.required, "help_text": spec.help or ""}
-    if spec.kind == "date":
+    if r.kind == "date":
         return forms.DateField(
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             input_formats=["%Y-%m-%d", "%d.%m.%Y"],
             **common,
         )
-    if spec.kind == "int":
+    if r.kind == "int":
         return forms.IntegerField(min_value=0, **common)
-    if spec.kind == "number":
+    if r.kind == "index1":
+        return forms.IntegerField(min_value=1, **common)
+    if r.kind == "number":
         return forms.DecimalField(min_value=0, max_digits=12, decimal_places=2, **common)
-    if spec.kind == "bool":
+    if r.kind == "bool":
         return forms.TypedChoiceField(choices=BOOL_CHOICES, coerce=_coerce_bool, empty_value=None, **common)
-    if spec.kind == "choice":
-        choices = [("", _("— unbekannt —")), *((code, CHOICE_LABELS.get(code, code)) for code in enum)]
+    if r.kind == "level":
+        return forms.TypedChoiceField(choices=LEVEL_CHOICES, coerce=int, empty_value=None, **common)
+    if r.kind == "choice":
+        choices = [("", _("— unbekannt —")), *((c, _choice_label(spec.key, c)) for c in r.enum)]
         return forms.ChoiceField(choices=choices, **common)
-    if spec.kind == "raw":
+    if r.kind == "path":
+        return forms.ChoiceField(choices=[("", _("— bitte wählen —")), *_path_choices()], **common)
+    if r.kind == "multi":
+        return forms.MultipleChoiceField(
+            choices=[(c, _choice_label(spec.key, c)) for c in r.enum],
+            widget=forms.CheckboxSelectMultiple,
+            **common,
+        )
+    if r.kind == "raw":
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}), **common)
-    if spec.kind == "ids":
+    if r.kind == "longtext":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=10000, **common)
+    if r.kind == "ids":
         common["help_text"] = spec.help or _("Durch Komma getrennt")
     return forms.CharField(max_length=500, **common)
 
 
-def _form_class(section: Section, specs: Sequence[FieldSpec], list_key: str | None) -> type[forms.Form]:
-    attrs = {spec.key: _form_field(spec, _enum(section, spec, list_key)) for spec in specs}
-    return type("SectionForm", (forms.Form,), attrs)
+def field_name(group: Group, spec: FieldSpec) -> str:
+    """The form field's name: the key, or ``<object>__<key>`` for a key inside an object."""
+    return f"{group.obj}__{spec.key}" if group.obj else spec.key
 
 
-def _initial(spec: FieldSpec, value: Any) -> Any:
+def _initial(r: Resolved, value: Any) -> Any:
     if value is None:
         return ""
-    if spec.kind == "bool":
+    if r.kind == "bool":
         return "true" if value is True else "false" if value is False else ""
-    if spec.kind == "ids":
+    if r.kind == "ids":
         return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-    if spec.kind == "raw":
+    if r.kind == "multi":
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    if r.kind == "index1":
+        return value + 1 if isinstance(value, int) and not isinstance(value, bool) else value
+    if r.kind == "raw":
         return json.dumps(value, ensure_ascii=False, indent=2)
     return value
 
 
-def _value(spec: FieldSpec, cleaned: Any) -> tuple[bool, Any]:
+def _value(r: Resolved, cleaned: Any) -> tuple[bool, Any]:
     """(present, value) for the document: blank is absent (unknown)."""
-    if cleaned is None or cleaned == "":
+    if cleaned is None or cleaned == "" or cleaned == []:
         return False, None
-    if spec.kind == "date":
+    if r.kind == "date":
         return True, cleaned.isoformat()
-    if spec.kind == "number":
+    if r.kind == "number":
         number = Decimal(cleaned)
         return True, int(number) if number == number.to_integral_value() else float(number)
-    if spec.kind == "ids":
+    if r.kind == "ids":
         ids = [part.strip() for part in str(cleaned).split(",") if part.strip()]
         return bool(ids), ids
-    if spec.kind == "text":
-        return True, str(cleaned).strip()
+    if r.kind == "index1":
+        return True, int(cleaned) - 1  # the page counts from 1, the file from 0
+    if r.kind == "multi":
+        return True, list(cleaned)
+    if r.kind in ("text", "longtext"):
+        text = str(cleaned).strip()
+        return bool(text), text
     return True, cleaned
 
 
-def _set(target: dict[str, Any], spec: FieldSpec, cleaned: Any) -> None:
-    present, value = _value(spec, cleaned)
+def _set(target: dict[str, Any], r: Resolved, cleaned: Any) -> None:
+    present, value = _value(r, cleaned)
+    key = r.spec.key
     if present:
-        target[spec.key] = value
-    elif spec.key in target and target[spec.key] is not None:
-        del target[spec.key]  # blank: the fact is unknown again (an explicit null is kept as it was)
+        target[key] = value
+    elif key in target and target[key] is not None:
+        del target[key]  # blank: the fact is unknown again (an explicit null is kept as it was)
+
+
+# -- the forms of one section -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    form: forms.Form
+    fields: list[BoundField]
+    more: list[BoundField]
+
+    @property
+    def more_has_errors(self) -> bool:
+        return any(f.errors for f in self.more)
+
+
+@dataclass
+class GroupForms:
+    group: Group
+    fields: list[BoundField]
+    is_list = False
 
 
 @dataclass
 class ListForms:
     spec: ListSpec
     formset: BaseFormSet[forms.Form]
+    known: forms.Form
+    resolved: list[Resolved]
     index_map: list[int] = field(default_factory=list)  # list index in the new document -> form index
+    is_list = True
+
+    def rows(self) -> list[Row]:
+        main_keys = [s.key for s in self.spec.fields]
+        more_keys = [s.key for s in self.spec.more]
+        return [
+            Row(
+                form,
+                [form[k] for k in main_keys] + ([form["DELETE"]] if "DELETE" in form.fields else []),
+                [form[k] for k in more_keys],
+            )
+            for form in self.formset.forms
+        ]
 
 
 @dataclass
@@ -458,10 +312,19 @@ class SectionForms:
 
     section: Section
     main: forms.Form | None
+    groups: list[GroupForms]
     lists: list[ListForms]
     raw: forms.Form | None
+    main_resolved: dict[str, tuple[Group, Resolved]] = field(default_factory=dict)
     other_errors: list[Issue] = field(default_factory=list)  # issues not belonging to a field here
     warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[GroupForms | ListForms]:
+        """Groups and lists in the section's order."""
+        by_part: dict[int, GroupForms | ListForms] = {id(g.group): g for g in self.groups}
+        by_part.update({id(lf.spec): lf for lf in self.lists})
+        return [by_part[id(p)] for p in self.section.parts]
 
     def is_valid(self) -> bool:
         ok = True
@@ -469,17 +332,25 @@ class SectionForms:
             ok = form.is_valid() and ok
         for lf in self.lists:
             ok = lf.formset.is_valid() and ok
+            ok = lf.known.is_valid() and ok
         return ok
 
     def forms(self) -> list[forms.Form]:
         return [f for f in (self.main, self.raw) if f is not None]
+
+    def slot_forms(self) -> list[forms.Form]:
+        """The forms with an error slot of their own on the page (for the check on change)."""
+        found = self.forms()
+        for lf in self.lists:
+            found += lf.formset.forms
+        return found
 
     @property
     def has_errors(self) -> bool:
         return bool(
             self.other_errors
             or any(f.errors for f in self.forms())
-            or any(lf.formset.total_error_count() for lf in self.lists)
+            or any(lf.formset.total_error_count() or lf.known.errors for lf in self.lists)
         )
 
 
@@ -491,9 +362,21 @@ def prefix_path(section: Section, person: int) -> str:
     return "$" if section.scope == "case" else f"$.persons[{person}]"
 
 
-def _raw_clean(spec: FieldSpec) -> Callable[[forms.Form], Any]:
+def _get_list(box: dict[str, Any], key: str) -> tuple[bool, list[Any]]:
+    """(present, items) of a list that may lie inside an object (``asylum.follow_up_applications``)."""
+    *objs, last = key.split(".")
+    node: Any = box
+    for obj in objs:
+        node = node.get(obj) if isinstance(node, dict) else None
+    if not isinstance(node, dict) or last not in node:
+        return False, []
+    items = node[last]
+    return True, items if isinstance(items, list) else []
+
+
+def _raw_clean(name: str) -> Callable[[forms.Form], Any]:
     def clean(form: forms.Form) -> Any:
-        text = form.cleaned_data.get(spec.key, "")
+        text = form.cleaned_data.get(name, "")
         if not text.strip():
             return None
         try:
@@ -507,6 +390,19 @@ def _raw_clean(spec: FieldSpec) -> Callable[[forms.Form], Any]:
     return clean
 
 
+def _known_form(spec: ListSpec, present: bool, data: Any) -> forms.Form:
+    attrs = {
+        "known": forms.ChoiceField(
+            label=_("Ohne Einträge"),
+            choices=KNOWN_CHOICES,
+            required=False,
+            help_text=_("Gilt nur, wenn keine Einträge unten stehen."),
+        )
+    }
+    cls = type("KnownForm", (forms.Form,), attrs)
+    return cls(data, initial={"known": "none" if present else "unknown"}, prefix=spec.prefix)
+
+
 def build_forms(
     section: Section,
     doc: dict[str, Any],
@@ -517,43 +413,96 @@ def build_forms(
 ) -> SectionForms:
     """Forms for ``section`` filled from ``doc`` (unbound) or from POST ``data`` (bound)."""
     box = container(doc, section, person)
-    target = box.get(section.obj, {}) if section.obj else box
-    target = target if isinstance(target, dict) else {}
     main = None
-    if section.fields:
-        cls = _form_class(section, section.fields, None)
-        initial = {s.key: _initial(s, target.get(s.key)) for s in section.fields}
-        main = cls(data, initial=initial, prefix="main")
+    main_resolved: dict[str, tuple[Group, Resolved]] = {}
+    if section.groups:
+        attrs: dict[str, Any] = {}
+        initial: dict[str, Any] = {}
+        for group in section.groups:
+            target = box.get(group.obj) if group.obj else box
+            target = target if isinstance(target, dict) else {}
+            path = (group.obj,) if group.obj else ()
+            for spec in group.fields:
+                r = _resolve(section, path, spec)
+                name = field_name(group, spec)
+                main_resolved[name] = (group, r)
+                attrs[name] = _form_field(r)
+                initial[name] = _initial(r, target.get(spec.key))
+        main = type("SectionForm", (forms.Form,), attrs)(data, initial=initial, prefix="main")
+    groups = [
+        GroupForms(g, [main[field_name(g, s)] for s in g.fields]) for g in section.groups if main is not None
+    ]
     lists = []
     for spec in section.lists:
-        cls = _form_class(section, spec.fields, spec.key)
-        items = box.get(spec.key) or []
+        path = tuple(spec.key.split("."))
+        resolved = [_resolve(section, path, s) for s in spec.all_fields]
+        cls = type("RowForm", (forms.Form,), {r.spec.key: _form_field(r) for r in resolved})
+        present, items = _get_list(box, spec.key)
         initial_rows = [
-            {s.key: _initial(s, item.get(s.key)) for s in spec.fields}
+            {r.spec.key: _initial(r, item.get(r.spec.key)) for r in resolved}
             for item in items
             if isinstance(item, dict)
         ]
         formset_cls = formset_factory(cls, extra=0 if initial_rows else 1, can_delete=True)
         bound = data
-        if data is not None and add_row == spec.key:
+        if data is not None and add_row == spec.prefix:
             bound = data.copy()
-            total = f"{spec.key}-TOTAL_FORMS"
+            total = f"{spec.prefix}-TOTAL_FORMS"
             bound[total] = str(int(bound.get(total, "0")) + 1)
-        lists.append(ListForms(spec, formset_cls(bound, initial=initial_rows, prefix=spec.key)))
+        formset = formset_cls(bound, initial=initial_rows, prefix=spec.prefix)
+        lists.append(ListForms(spec, formset, _known_form(spec, present, data), resolved))
     raw = None
     if section.raw:
-        attrs: dict[str, Any] = {}
+        raw_attrs: dict[str, Any] = {}
         for spec in section.raw:
-            attrs[_raw_name(spec)] = _form_field(spec, ())
-            attrs[f"clean_{_raw_name(spec)}"] = _raw_clean(FieldSpec(_raw_name(spec), spec.label, "raw"))
-        cls = type("RawForm", (forms.Form,), attrs)
-        initial = {_raw_name(s): _initial(s, box if s.key == "*" else box.get(s.key)) for s in section.raw}
-        raw = cls(data, initial=initial, prefix="raw")
-    return SectionForms(section, main, lists, raw)
+            raw_attrs[_raw_name(spec)] = _form_field(Resolved(spec, "raw", ()))
+            raw_attrs[f"clean_{_raw_name(spec)}"] = _raw_clean(_raw_name(spec))
+        cls = type("RawForm", (forms.Form,), raw_attrs)
+        raw_initial = {
+            _raw_name(s): _initial(Resolved(s, "raw", ()), box if s.key == "*" else box.get(s.key))
+            for s in section.raw
+        }
+        raw = cls(data, initial=raw_initial, prefix="raw")
+    return SectionForms(section, main, groups, lists, raw, main_resolved)
 
 
 def _raw_name(spec: FieldSpec) -> str:
     return "person" if spec.key == "*" else spec.key
+
+
+def _merge_list(lf: ListForms, box: dict[str, Any]) -> None:
+    *objs, last = lf.spec.key.split(".")
+    parent: dict[str, Any] = box
+    created: list[tuple[dict[str, Any], str]] = []
+    for obj in objs:
+        child = parent.get(obj)
+        if not isinstance(child, dict):
+            child = {}
+            created.append((parent, obj))
+        else:
+            child = dict(child)
+        parent[obj] = child
+        parent = child
+    old_items = parent.get(last) if isinstance(parent.get(last), list) else []
+    items: list[Any] = []
+    lf.index_map = []
+    for index, form in enumerate(lf.formset.forms):
+        is_new = index >= len(old_items)
+        if form.cleaned_data.get("DELETE") or (is_new and not form.has_changed()):
+            continue
+        item = {} if is_new or not isinstance(old_items[index], dict) else dict(old_items[index])
+        for r in lf.resolved:
+            _set(item, r, form.cleaned_data.get(r.spec.key))
+        items.append(item)
+        lf.index_map.append(index)
+    known = lf.known.cleaned_data.get("known") or ("none" if last in parent else "unknown")
+    if items or known == "none":
+        parent[last] = items
+    else:
+        parent.pop(last, None)  # no rows and "unknown": the list is unknown
+        for holder, obj in reversed(created):  # an object created only for this list goes again
+            if not holder[obj]:
+                del holder[obj]
 
 
 def merge(forms_: SectionForms, doc: dict[str, Any], person: int) -> dict[str, Any]:
@@ -562,33 +511,19 @@ def merge(forms_: SectionForms, doc: dict[str, Any], person: int) -> dict[str, A
     new = copy.deepcopy(doc)
     box = container(new, section, person)
     if forms_.main is not None:
-        if section.obj:
-            obj = box.get(section.obj)
-            obj = dict(obj) if isinstance(obj, dict) else {}
-            for spec in section.fields:
-                _set(obj, spec, forms_.main.cleaned_data.get(spec.key))
-            if obj:
-                box[section.obj] = obj
+        for name, (group, r) in forms_.main_resolved.items():
+            if group.obj:
+                obj = box.get(group.obj)
+                obj = dict(obj) if isinstance(obj, dict) else {}
+                _set(obj, r, forms_.main.cleaned_data.get(name))
+                if obj:
+                    box[group.obj] = obj
+                else:
+                    box.pop(group.obj, None)
             else:
-                box.pop(section.obj, None)
-        else:
-            for spec in section.fields:
-                _set(box, spec, forms_.main.cleaned_data.get(spec.key))
+                _set(box, r, forms_.main.cleaned_data.get(name))
     for lf in forms_.lists:
-        old_items = box.get(lf.spec.key) or []
-        items: list[Any] = []
-        lf.index_map = []
-        for index, form in enumerate(lf.formset.forms):
-            is_new = index >= len(old_items)
-            if form.cleaned_data.get("DELETE") or (is_new and not form.has_changed()):
-                continue
-            item = {} if is_new else dict(old_items[index])
-            for spec in lf.spec.fields:
-                _set(item, spec, form.cleaned_data.get(spec.key))
-            items.append(item)
-            lf.index_map.append(index)
-        if items or lf.spec.key in box:
-            box[lf.spec.key] = items
+        _merge_list(lf, box)
     if forms_.raw is not None:
         for spec in section.raw:
             value = forms_.raw.cleaned_data.get(_raw_name(spec))
@@ -604,6 +539,8 @@ def merge(forms_: SectionForms, doc: dict[str, Any], person: int) -> dict[str, A
                 box[spec.key] = value
     return new
 
+
+# -- issues -> fields ---------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['([^']*)'\]")
 
@@ -633,36 +570,36 @@ def attach_issues(forms_: SectionForms, issues: Sequence[Issue], person: int, la
 
 
 def _place(forms_: SectionForms, tokens: list[str | int], text: str) -> bool:
-    section = forms_.section
     if not tokens:
         return False
-    head = tokens[0]
-    keys = {s.key for s in section.fields}
-    if forms_.main is not None:
-        if section.obj and head == section.obj:
-            if len(tokens) > 1 and tokens[1] in keys:
-                forms_.main.add_error(str(tokens[1]), text)
-                return True
-            forms_.main.add_error(None, text)
-            return True
-        if not section.obj and head in keys:
-            forms_.main.add_error(str(head), text)
-            return True
-    for lf in forms_.lists:
-        if head != lf.spec.key:
+    for lf in forms_.lists:  # lists first: ``identity.efforts`` is more precise than the ``identity`` group
+        parts = lf.spec.key.split(".")
+        if tokens[: len(parts)] != parts:
             continue
-        if len(tokens) > 1 and isinstance(tokens[1], int) and tokens[1] < len(lf.index_map):
-            form = lf.formset.forms[lf.index_map[tokens[1]]]
-            field_keys = {s.key for s in lf.spec.fields}
-            if len(tokens) > 2 and tokens[2] in field_keys:
-                form.add_error(str(tokens[2]), text)
+        rest = tokens[len(parts) :]
+        if rest and isinstance(rest[0], int) and rest[0] < len(lf.index_map):
+            form = lf.formset.forms[lf.index_map[rest[0]]]
+            if len(rest) > 1 and rest[1] in form.fields:
+                form.add_error(str(rest[1]), text)
             else:
                 form.add_error(None, text)
             return True
         return False
+    if forms_.main is not None:
+        head = tokens[0]
+        for name, (group, r) in forms_.main_resolved.items():
+            if group.obj is None and head == r.spec.key:
+                forms_.main.add_error(name, text)
+                return True
+            if group.obj == head and len(tokens) > 1 and tokens[1] == r.spec.key:
+                forms_.main.add_error(name, text)
+                return True
+        if any(g.obj == head for g in forms_.section.groups):
+            forms_.main.add_error(None, text)
+            return True
     if forms_.raw is not None:
-        for spec in section.raw:
-            if spec.key == "*" or head == spec.key:
+        for spec in forms_.section.raw:
+            if spec.key == "*" or tokens[0] == spec.key:
                 forms_.raw.add_error(_raw_name(spec), text)
                 return True
     return False
@@ -671,29 +608,30 @@ def _place(forms_: SectionForms, tokens: list[str | int], text: str) -> bool:
 # -- next questions -> the field that answers them --------------------------------------------------------------
 
 
-def _keys(section: Section) -> set[str]:
-    return {s.key for s in section.fields} | {ls.key for ls in section.lists} | {s.key for s in section.raw}
-
-
-def section_anchor(section: Section) -> str:
-    """The anchor of the section's first input group (see the section template)."""
-    if section.obj:
-        return f"f-{section.obj}"
-    if section.fields:
-        return f"f-{section.fields[0].key}"
-    if section.lists:
-        return f"f-{section.lists[0].key}"
-    return f"f-{_raw_name(section.raw[0])}"
+def _targets(section: Section) -> dict[str, str]:
+    """Fact (a key of the container) -> anchor id on the section's page."""
+    found: dict[str, str] = {}
+    for part in section.parts:
+        if isinstance(part, Group):
+            if part.obj:
+                found.setdefault(part.obj, part.dom_id)
+            for spec in part.fields:
+                if not part.obj:
+                    found.setdefault(spec.key, f"f-{spec.key}")
+        elif "." not in part.key:
+            found.setdefault(part.key, part.dom_id)
+    for fact, anchor in section.facts:
+        found.setdefault(fact, f"f-{anchor}")
+    return found
 
 
 def section_for_fact(fact: str, person: int) -> tuple[str, str]:
     """(section slug, anchor) of the input that answers the next question about ``fact`` for one person."""
     for section in SECTIONS:
-        if section.scope == "case" and (fact in section.facts or fact in _keys(section)):
-            anchor = f"f-persons-{person}" if section.slug == "personen" else section_anchor(section)
-            return section.slug, anchor
-        if section.scope == "person" and (fact == section.obj or fact in _keys(section)):
-            return section.slug, f"f-{fact}"
-        if section.scope == "person" and fact in section.facts:
-            return section.slug, section_anchor(section)
+        anchor = _targets(section).get(fact)
+        if anchor is None:
+            continue
+        if section.slug == "personen" and anchor == "f-persons":
+            anchor = f"f-persons-{person}"  # the person's own row
+        return section.slug, anchor
     return "weitere", "f-person"

@@ -386,6 +386,38 @@ def _person_index(request: HttpRequest, case: Case, section: sec.Section) -> int
     return index
 
 
+def _checked_document(forms_: sec.SectionForms, case: Case, person: int, lang: str) -> dict[str, Any] | None:
+    """The new document if the section's forms and the whole document are valid; else None, with every error
+    attached to its field (``forms_``). Saves nothing."""
+    if not forms_.is_valid():
+        return None
+    new_doc = sec.merge(forms_, case.document, person)
+    if forms_.has_errors:
+        return None
+    try:
+        check(new_doc)
+    except InvalidDocument as exc:
+        sec.attach_issues(forms_, exc.issues, person, lang)
+        return None
+    return new_doc
+
+
+def _section_context(
+    case: Case, section: sec.Section, forms_: sec.SectionForms, person: int, lang: str
+) -> dict[str, Any]:
+    check_url = reverse("cases:section_check", args=[case.pk, section.slug])
+    return {
+        "case": case,
+        "section": section,
+        "sections": sec.SECTIONS,
+        "forms": forms_,
+        "person": person,
+        "persons": [_person_name(p) for p in case.document.get("persons", [])],
+        "other_errors": [(i.path, i.message(lang)) for i in forms_.other_errors],
+        "check_url": f"{check_url}?person={person}" if section.scope == "person" else check_url,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def case_section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     case = _case(request, pk, Perm.EDIT_CASES)
@@ -398,37 +430,38 @@ def case_section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if request.method == "POST":
         add_row = request.POST.get("_add")
         forms_ = sec.build_forms(section, case.document, person, request.POST, add_row=add_row)
-        if not add_row and forms_.is_valid():
-            new_doc = sec.merge(forms_, case.document, person)
-            if not forms_.has_errors:
-                try:
-                    check(new_doc)
-                except InvalidDocument as exc:
-                    sec.attach_issues(forms_, exc.issues, person, lang)
-                else:
-                    case = save_document(doc=new_doc, user=request.user, source=f"section:{slug}", case=case)
-                    saved = True
-                    if not request.htmx:  # type: ignore[attr-defined]
-                        messages.success(request, _("Gespeichert. Das Ergebnis wurde neu berechnet."))
-                        url = reverse("cases:section", args=[case.pk, slug])
-                        return redirect(f"{url}?person={person}" if section.scope == "person" else url)
-                    forms_ = sec.build_forms(section, case.document, person)
+        new_doc = None if add_row else _checked_document(forms_, case, person, lang)
+        if new_doc is not None:
+            case = save_document(doc=new_doc, user=request.user, source=f"section:{slug}", case=case)
+            saved = True
+            if not request.htmx:  # type: ignore[attr-defined]
+                messages.success(request, _("Gespeichert. Das Ergebnis wurde neu berechnet."))
+                url = reverse("cases:section", args=[case.pk, slug])
+                return redirect(f"{url}?person={person}" if section.scope == "person" else url)
+            forms_ = sec.build_forms(section, case.document, person)
     else:
         forms_ = sec.build_forms(section, case.document, person)
         _audit(request, case, Action.VIEW, section=slug)
-    persons = [_person_name(p) for p in case.document.get("persons", [])]
-    context = {
-        "case": case,
-        "section": section,
-        "sections": sec.SECTIONS,
-        "forms": forms_,
-        "person": person,
-        "persons": persons,
-        "saved": saved,
-        "other_errors": [(i.path, i.message(lang)) for i in forms_.other_errors],
-    }
+    context = {**_section_context(case, section, forms_, person, lang), "saved": saved}
     template = "cases/_section_form.html" if request.htmx else "cases/section.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+@require_POST
+def case_section_check(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """Validation on change (HTMX): the section's forms checked like on save, nothing saved, no version, no
+    change event. The answer is a status line for ``#section-check`` plus every error slot as an out-of-band
+    swap, so each message lands next to its field. Checked and scoped like the edit view."""
+    case = _case(request, pk, Perm.EDIT_CASES)
+    section = sec.BY_SLUG.get(slug)
+    if section is None:
+        raise Http404
+    person = _person_index(request, case, section)
+    lang = _lang()
+    forms_ = sec.build_forms(section, case.document, person, request.POST)
+    _checked_document(forms_, case, person, lang)
+    _audit(request, case, Action.VIEW, section=slug, part="check")
+    return render(request, "cases/_section_check.html", _section_context(case, section, forms_, person, lang))
 
 
 # -- history, deletion --------------------------------------------------------------------------------------
