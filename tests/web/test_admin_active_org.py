@@ -90,3 +90,22 @@ def test_switch_needs_post_and_csrf(org_a: Any, make_user: Any) -> None:
     client.force_login(user)
     assert client.get("/konto/organisation/").status_code == 405
     assert client.post("/konto/organisation/", {"organisation": org_a.pk}).status_code == 403
+
+
+def test_screening_uploads_go_to_the_chosen_organisation(
+    org_a: Any, org_b: Any, make_user: Any, client_for: Any
+) -> None:
+    import io
+    import json
+
+    from bleiberecht.screening import generate_cases
+    from bleiberecht.web.screening.models import ScreeningRun
+
+    user = make_user("doppelt", org_a, Role.ADVISOR)
+    Membership.objects.create(user=user, organisation=org_b, role=Role.ADVISOR)
+    client = client_for(user)
+    client.post("/konto/organisation/", {"organisation": org_a.pk})  # not the default (B sorts first)
+    upload = io.BytesIO("".join(json.dumps(c) + "\n" for c in generate_cases(2, 3)).encode())
+    upload.name = "bestand.jsonl"
+    assert client.post("/screening/", {"file": upload}).status_code == 302
+    assert list(ScreeningRun.objects.values_list("organisation_id", flat=True)) == [org_a.pk]
