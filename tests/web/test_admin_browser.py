@@ -65,4 +65,10 @@ def test_admin_pages_in_the_browser(page: Any, org_a: Any, org_b: Any, make_user
     page.get_by_text("Die Zwei-Faktor-Anmeldung ist zurückgesetzt.").wait_for()
     _shot(page, "10-admin-member")
     assert Membership.objects.get(user__username="neu.kollege").role == Role.ADVISOR
+    # The audit trail with a date range that is the wrong way round: the reason at the field, accessible.
+    page.goto("/protokoll/?date_from=2026-03-20&date_to=2026-03-01")
+    page.get_by_text("„Bis“ liegt vor „Von“").wait_for()
+    _axe(page, "audit-range-error")
+    page.goto("/protokoll/?date_from=2026-01-01")
+    _axe(page, "audit-range")
     assert page.console_errors == [], page.console_errors
