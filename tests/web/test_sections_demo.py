@@ -71,9 +71,10 @@ def test_demo_seed_is_idempotent(db: Any, tmp_path: Any) -> None:
         "demo": False,
         "demo-koordination": False,
         "demo-behoerde": True,
+        "demo-admin": True,
     }
     assert set(Organisation.objects.values_list("name", flat=True)) == {AUTHORITY, NGO}
-    assert Membership.objects.count() == 3
+    assert Membership.objects.count() == 4
     assert Case.objects.count() == SYNTHETIC_CASES + 1
     family = Case.objects.get(reference="beispiel-familie")
     assert family.organisation.name == NGO and family.result is not None and family.persons_count == 3

@@ -1,4 +1,4 @@
-"""Demo data for the embedded default: two organisations, three logins, the example family and synthetic cases.
+"""Demo data for the embedded default: two organisations, four logins, the example family and synthetic cases.
 
 Idempotent: running it again creates nothing twice and prints the same logins. Passwords are generated on
 the first run and kept in ``DATA_DIR/demo-logins.json`` (mode 600), never in the repository. The synthetic
@@ -41,6 +41,7 @@ USERS = (
     ("demo", NGO, Role.ADVISOR),
     ("demo-koordination", NGO, Role.COORDINATOR),
     ("demo-behoerde", AUTHORITY, Role.AUTHORITY_CLERK),
+    ("demo-admin", NGO, Role.ADMIN),  # manages the NGO's members (second factor at the first login)
 )
 
 
