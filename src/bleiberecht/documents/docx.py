@@ -21,7 +21,7 @@ LANG_TAG = {"de": "de-DE", "en": "en-GB"}
 
 
 def _template(name: str) -> Any:
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
     source = (resources.files("bleiberecht.documents") / "templates" / name).read_bytes()
     return DocxTemplate(io.BytesIO(source))

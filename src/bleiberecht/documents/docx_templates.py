@@ -11,6 +11,7 @@ import pathlib
 import sys
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,7 +21,7 @@ from docx.table import Table
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 
 
-def _base() -> Document:  # type: ignore[no-any-unimported]
+def _base() -> DocxDocument:
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "DejaVu Sans"
@@ -28,7 +29,7 @@ def _base() -> Document:  # type: ignore[no-any-unimported]
     return doc
 
 
-def _header_row(table: Table) -> None:  # type: ignore[no-any-unimported]
+def _header_row(table: Table) -> None:
     """Mark the first row as a header that repeats on every page (a real table header for screen readers)."""
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -39,7 +40,7 @@ def _header_row(table: Table) -> None:  # type: ignore[no-any-unimported]
             run.bold = True
 
 
-def _loop_table(doc: Document, headers: list[str], loop: str, cells: list[str]) -> None:  # type: ignore[no-any-unimported]
+def _loop_table(doc: DocxDocument, headers: list[str], loop: str, cells: list[str]) -> None:
     """A table: header row, ``{%tr for … %}`` row, one row of cell tags, ``{%tr endfor %}`` row."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
@@ -52,7 +53,7 @@ def _loop_table(doc: Document, headers: list[str], loop: str, cells: list[str]) 
     table.cell(3, 0).text = "{%tr endfor %}"
 
 
-def build_dossier_template() -> Document:  # type: ignore[no-any-unimported]
+def build_dossier_template() -> DocxDocument:
     doc = _base()
     doc.add_paragraph("{{ w.kind }}")
     doc.add_heading("{{ d.title }}", level=0)
@@ -197,7 +198,7 @@ def build_dossier_template() -> Document:  # type: ignore[no-any-unimported]
     return doc
 
 
-def build_letter_template() -> Document:  # type: ignore[no-any-unimported]
+def build_letter_template() -> DocxDocument:
     doc = _base()
     doc.styles["Normal"].font.size = Pt(12)
     doc.add_paragraph().add_run("{{ l.organisation }}").bold = True
@@ -222,8 +223,8 @@ def build_letter_template() -> Document:  # type: ignore[no-any-unimported]
 
 
 def main(folder: pathlib.Path = TEMPLATES) -> None:
-    build_dossier_template().save(folder / "dossier.docx")
-    build_letter_template().save(folder / "letter.docx")
+    build_dossier_template().save(str(folder / "dossier.docx"))
+    build_letter_template().save(str(folder / "letter.docx"))
 
 
 if __name__ == "__main__":  # pragma: no cover

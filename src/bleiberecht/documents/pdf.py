@@ -15,7 +15,7 @@ from bleiberecht.documents.letters import Letter
 from bleiberecht.documents.words import LETTER
 
 if TYPE_CHECKING:
-    from weasyprint import Document
+    from weasyprint import Document  # type: ignore[import-untyped]
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 

@@ -35,7 +35,7 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "zip": "application/zip",
 }
-LETTERS_MAX_DEFAULT = 50
+LETTERS_MAX_DEFAULT = 30  # see docs/documents.md: seconds per letter on a busy 2-core machine
 
 
 def letters_max() -> int:
