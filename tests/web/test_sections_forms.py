@@ -602,6 +602,8 @@ def test_check_on_change_for_every_section_matches_its_page(setup: tuple[Client,
         suffix = "?person=1" if section.scope == "person" else ""
         url = f"/faelle/{case.pk}/bearbeiten/{section.slug}/{suffix}"
         page = client.get(url).content.decode()
+        ids_on_page = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids_on_page) == len(set(ids_on_page)), (section.slug, "duplicate ids")
         answer = client.post(
             f"/faelle/{case.pk}/bearbeiten/{section.slug}/pruefen/{suffix}", _page_data(client, url)
         )
@@ -717,3 +719,15 @@ def test_every_field_names_a_key_of_the_format() -> None:
                 if schema_node(scope, (*base, spec.key)) is None:
                     wrong.append(f"{section.slug}: {'.'.join((*base, spec.key))}")
     assert wrong == []
+
+
+def test_add_row_to_a_list_inside_an_object(setup: tuple[Client, Case]) -> None:
+    client, case = setup
+    url = f"/faelle/{case.pk}/bearbeiten/identitaet/?person=0"
+    data = _page_data(client, url)
+    data["identity-efforts-0-date"] = "2026-09-01"
+    data["_add"] = "identity-efforts"
+    body = client.post(url, data).content.decode()
+    assert 'id="f-identity-efforts-1"' in body and 'value="2026-09-01"' in body
+    case.refresh_from_db()
+    assert case.version == 1

@@ -47,11 +47,13 @@ class Group:
     fields: tuple[FieldSpec, ...]
     obj: str | None = None
     legend: Label | None = None
-    anchor: str | None = None  # the fieldset's id; default f-<obj> or f-<first field>
+    anchor: str | None = (
+        None  # the fieldset's id; default f-<obj> or f-group-<first field> (the field is f-<key>)
+    )
 
     @property
     def dom_id(self) -> str:
-        return f"f-{self.anchor or self.obj or self.fields[0].key}"
+        return f"f-{self.anchor or self.obj or 'group-' + self.fields[0].key}"
 
 
 @dataclass(frozen=True)
