@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from typing import Any
+
+import polars as pl
 
 from bleiberecht.casefile import Issue, validate_case
 from bleiberecht.screening.problems import MESSAGES, Cell, Problem
@@ -53,6 +56,9 @@ class Caseload:
     persons_screened: int
     cases_rejected: int
     rows_unassigned: int = 0  # rows or lines that belong to no case (e.g. unreadable JSON)
+    # Columnar reading (JSON Lines, nested Parquet): the valid cases as one nested frame, one row per case, in
+    # input order; ``cases`` is then empty, so that a national caseload never lives as dicts.
+    frame: pl.DataFrame | None = None
 
     @property
     def persons_rejected(self) -> int:
@@ -127,25 +133,18 @@ def check_candidates(
     judged on today. ``loose`` are problems that belong to no case (they do not reject any case).
     """
     today = as_of or dt.date.today()
-    if as_of is not None:
-        for cand in candidates:
-            cand.doc["as_of"] = as_of.isoformat()
-            cand.prov[("as_of",)] = Cell(None, None, "--as-of", as_of.isoformat())
+    for cand in candidates:
+        _override_as_of(cand, as_of)
     found = validate_all([c.doc for c in candidates], today, progress)
     problems: list[Problem] = list(loose or [])
     accepted: list[dict[str, Any]] = []
     persons_screened = cases_rejected = 0
     for cand, issues in zip(candidates, found, strict=True):
-        own = list(cand.problems) + [_from_issue(file, cand, issue) for issue in issues]
-        problems.extend(own)
-        errors = [p for p in own if p.rejects]
-        if not errors:
-            cand.doc.setdefault("as_of", today.isoformat())
+        if _judge(file, cand, issues, today, problems):
             accepted.append(cand.doc)
             persons_screened += len(cand.doc["persons"])
-            continue
-        cases_rejected += 1
-        problems.extend(_not_screened(file, cand, errors))
+        else:
+            cases_rejected += 1
     read = persons_read if persons_read is not None else sum(len(c.rows) for c in candidates)
     return Caseload(
         file=file,
@@ -157,6 +156,120 @@ def check_candidates(
         cases_rejected=cases_rejected,
         rows_unassigned=rows_unassigned,
     )
+
+
+def _override_as_of(cand: Candidate, as_of: dt.date | None) -> None:
+    """``--as-of`` replaces the document's own date (before the checks, which judge on that date)."""
+    if as_of is not None:
+        cand.doc["as_of"] = as_of.isoformat()
+        cand.prov[("as_of",)] = Cell(None, None, "--as-of", as_of.isoformat())
+
+
+def _judge(file: str, cand: Candidate, issues: list[Issue], today: dt.date, problems: list[Problem]) -> bool:
+    """Report the candidate's problems into ``problems``; True if it is accepted (then dated ``today`` if
+    it has no date of its own)."""
+    own = list(cand.problems) + [_from_issue(file, cand, issue) for issue in issues]
+    problems.extend(own)
+    errors = [p for p in own if p.rejects]
+    if not errors:
+        cand.doc.setdefault("as_of", today.isoformat())
+        return True
+    problems.extend(_not_screened(file, cand, errors))
+    return False
+
+
+@dataclass
+class Slice:
+    """A slice of a large input read as case documents: its candidates, and the lines that are no case."""
+
+    candidates: list[Candidate]
+    loose: list[Problem] = field(default_factory=list)
+    unassigned: int = 0
+
+
+SLICE_CASES = 5_000  # case dicts exist for a few slices at a time (those being checked), never for the file
+
+
+def check_slices(
+    file: str,
+    slices: Iterable[Slice],
+    *,
+    as_of: dt.date | None,
+    accepted: Callable[[list[dict[str, Any]]], pl.DataFrame | None],
+    progress: Progress | None = None,
+    parallel: bool = False,
+) -> tuple[Caseload, list[bool]]:
+    """`check_candidates` slice by slice: the same problems in the same order, but the documents of a slice
+    are dropped once it is judged. ``accepted(docs)`` turns a slice's valid documents into a nested frame
+    (or None: the caller keeps the rows itself, from the mask returned per candidate).
+
+    With ``parallel``, `validate_case` runs in two worker processes (a few slices in flight at a time).
+    """
+    today = as_of or dt.date.today()
+    loose: list[Problem] = []
+    problems: list[Problem] = []
+    parts: list[pl.DataFrame] = []
+    mask: list[bool] = []
+    totals = {"read": 0, "cases": 0, "screened": 0, "rejected": 0, "unassigned": 0}
+    workers = min(2, os.cpu_count() or 1)
+    pool = (
+        ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+        if parallel and workers > 1
+        else None
+    )
+
+    def finish(item: Slice, found: list[list[Issue]]) -> None:
+        loose.extend(item.loose)
+        totals["unassigned"] += item.unassigned
+        docs: list[dict[str, Any]] = []
+        for cand, issues in zip(item.candidates, found, strict=True):
+            ok = _judge(file, cand, issues, today, problems)
+            mask.append(ok)
+            totals["read"] += len(cand.rows)
+            totals["cases"] += 1
+            if ok:
+                docs.append(cand.doc)
+                totals["screened"] += len(cand.doc["persons"])
+            else:
+                totals["rejected"] += 1
+        part = accepted(docs) if docs else None
+        if part is not None:
+            parts.append(part)
+        if progress:
+            progress(len(item.candidates))
+
+    try:
+        window: deque[tuple[Slice, Future[list[list[Issue]]]]] = deque()
+        for item in slices:
+            for cand in item.candidates:
+                _override_as_of(cand, as_of)
+            docs = [c.doc for c in item.candidates]
+            if pool is None:
+                finish(item, _validate_chunk(docs, today))
+                continue
+            window.append((item, pool.submit(_validate_chunk, docs, today)))
+            if len(window) > workers:
+                done, future = window.popleft()
+                finish(done, future.result())
+        while window:
+            done, future = window.popleft()
+            finish(done, future.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    frame = pl.concat(parts, how="vertical_relaxed") if parts else None
+    caseload = Caseload(
+        file=file,
+        cases=[],
+        problems=loose + problems,
+        persons_read=totals["read"],
+        cases_read=totals["cases"],
+        persons_screened=totals["screened"],
+        cases_rejected=totals["rejected"],
+        rows_unassigned=totals["unassigned"],
+        frame=frame,
+    )
+    return caseload, mask
 
 
 def _from_issue(file: str, cand: Candidate, issue: Issue) -> Problem:

@@ -22,7 +22,7 @@ from bleiberecht.screening.mapping import ColumnMapping, MappingError, load_mapp
 from bleiberecht.screening.problems import Cell, Problem, UnusableInput
 from bleiberecht.screening.readers import read_caseload
 from bleiberecht.screening.report import report_path, write_report
-from bleiberecht.screening.screen import Screening, screen_cases
+from bleiberecht.screening.screen import Screening, screen_cases, screen_frame
 from bleiberecht.screening.summary import RunSummary
 
 EXIT_OK, EXIT_INTERNAL, EXIT_UNUSABLE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -83,16 +83,18 @@ def run_screen(
         return RunResult(EXIT_UNUSABLE, problems=[problem])
     with paused_gc():
         try:
-            caseload = read_caseload(source, mapping=mapping, as_of=as_of, progress=stage("check", None))
+            # JSON Lines and nested Parquet: the valid cases as one nested frame, never as dicts all at once
+            caseload = read_caseload(
+                source, mapping=mapping, as_of=as_of, progress=stage("check", None), columnar=True
+            )
         except UnusableInput as exc:
             _write_report(exc.problems, report, lang)
             return RunResult(EXIT_UNUSABLE, report=report if exc.problems else None, problems=exc.problems)
-        result = screen_cases(
-            caseload.cases,
-            lang=lang,
-            default_as_of=as_of,
-            progress=stage("evaluate", caseload.persons_screened),
-        )
+        evaluating = stage("evaluate", caseload.persons_screened)
+        if caseload.frame is not None:
+            result = screen_frame(caseload.frame, lang=lang, default_as_of=as_of, progress=evaluating)
+        else:
+            result = screen_cases(caseload.cases, lang=lang, default_as_of=as_of, progress=evaluating)
     p = load_params()
     summary = RunSummary.of(caseload, _as_of_range(caseload), RULES_VERSION, p.last_verified)
     wrote_report = _write_report(caseload.problems, report, lang)
@@ -119,7 +121,10 @@ def _exit_code(caseload: Caseload) -> int:
 
 
 def _as_of_range(caseload: Caseload) -> tuple[date, date] | None:
-    dates = sorted({c["as_of"] for c in caseload.cases if isinstance(c.get("as_of"), str)})
+    if caseload.frame is not None:
+        dates = sorted(set(caseload.frame.get_column("as_of").drop_nulls().to_list()))
+    else:
+        dates = sorted({c["as_of"] for c in caseload.cases if isinstance(c.get("as_of"), str)})
     if not dates:
         return None
     return date.fromisoformat(dates[0]), date.fromisoformat(dates[-1])

@@ -15,7 +15,9 @@ from typing import Any
 
 import polars as pl
 
-from bleiberecht.law.engine import evaluate_cases
+from bleiberecht.law.derive import derive
+from bleiberecht.law.engine import evaluate_cases, evaluate_frame
+from bleiberecht.law.facts_columnar import build_fact_tables_columnar, person_names
 from bleiberecht.law.norm import Norm
 from bleiberecht.law.norms import ALL_NORMS, ALL_REVIEWS
 from bleiberecht.law.params import Params, load_params
@@ -131,6 +133,79 @@ def screen_cases(
 ) -> Screening:
     tri = evaluate(
         cases, lang=lang, default_as_of=default_as_of, progress=progress, chunk_persons=chunk_persons
+    )
+    return Screening(
+        tri=tri,
+        worklist=build_worklist(tri, tri.get_column("name"), lang=lang, norms=norms),
+        paths=path_counts(tri, lang=lang, norms=norms),
+        lights=light_counts(tri, lang=lang),
+        forecast=forecast(tri, lang=lang, norms=norms),
+        forecast_possible=forecast(tri, lang=lang, norms=norms, possible=True),
+        reviews=review_rows(tri, lang=lang),
+    )
+
+
+# --- the columnar path: valid cases as one nested frame (JSON Lines, nested Parquet) instead of dicts ---------
+
+
+def frame_chunks(frame: pl.DataFrame, persons: int) -> Iterator[pl.DataFrame]:
+    """Slices of whole cases (rows) of about ``persons`` persons each, cut as `chunks` cuts a list of dicts."""
+    sizes = frame.get_column("persons").list.len().fill_null(0).to_list()
+    start = size = 0
+    for end, n in enumerate(sizes, start=1):
+        size += n
+        if size >= persons:
+            yield frame.slice(start, end - start)
+            start, size = end, 0
+    if start < len(sizes):
+        yield frame.slice(start)
+
+
+def evaluate_columnar(
+    frame: pl.DataFrame,
+    *,
+    lang: str = "de",
+    default_as_of: date | None = None,
+    progress: Callable[[int], None] | None = None,
+    chunk_persons: int = CHUNK_PERSONS,
+    params: Params | None = None,
+) -> pl.DataFrame:
+    """As `evaluate`, for a frame of case documents in the nested layout (one row per case): the fact tables
+    are built by `build_fact_tables_columnar` from each chunk, so no case ever becomes a Python dict."""
+    p = params or load_params()
+    parts: list[pl.DataFrame] = []
+    offset_pk = offset_case = 0
+    for batch in frame_chunks(frame, chunk_persons):
+        tables = build_fact_tables_columnar(batch, default_as_of=default_as_of)
+        evaluated = evaluate_frame(derive(tables, p), p, explain=False)  # = evaluate_cases(…, explain=False)
+        part = triage(evaluated, lang=lang, params=p).sort("pk")
+        part = part.with_columns(
+            person_names(batch),
+            pl.col("pk") + offset_pk,
+            pl.col("case_idx") + offset_case,
+        )
+        parts.append(part)
+        offset_pk += part.height
+        offset_case += batch.height
+        if progress:
+            progress(part.height)
+    if not parts:
+        return evaluate([], lang=lang, default_as_of=default_as_of, params=p)
+    return pl.concat(parts, how="vertical_relaxed")
+
+
+def screen_frame(
+    frame: pl.DataFrame,
+    *,
+    lang: str = "de",
+    default_as_of: date | None = None,
+    progress: Callable[[int], None] | None = None,
+    norms: Sequence[Norm] = ALL_NORMS,
+    chunk_persons: int = CHUNK_PERSONS,
+) -> Screening:
+    """`screen_cases` for a frame of case documents in the nested layout."""
+    tri = evaluate_columnar(
+        frame, lang=lang, default_as_of=default_as_of, progress=progress, chunk_persons=chunk_persons
     )
     return Screening(
         tri=tri,

@@ -15,13 +15,22 @@ import datetime as dt
 import pathlib
 from collections.abc import Iterable
 
+import polars as pl
+
 from bleiberecht.law.norm import Text
-from bleiberecht.screening.caseload import Caseload, Progress, check_candidates
+from bleiberecht.screening.caseload import PARALLEL_FROM, Caseload, Progress, check_candidates, check_slices
 from bleiberecht.screening.mapping import ColumnMapping
 from bleiberecht.screening.problems import Cell, UnusableInput, problem
 from bleiberecht.screening.readers.csv import read_csv_sheets
-from bleiberecht.screening.readers.jsonl import read_json_document, read_jsonl
-from bleiberecht.screening.readers.parquet import read_parquet
+from bleiberecht.screening.readers.jsonl import jsonl_lines, jsonl_slices, read_json_document, read_jsonl
+from bleiberecht.screening.readers.nested_schema import to_frame
+from bleiberecht.screening.readers.parquet import (
+    flat_sheet,
+    is_nested,
+    parquet_slices,
+    read_parquet,
+    read_parquet_frame,
+)
 from bleiberecht.screening.readers.xlsx import read_xlsx
 from bleiberecht.screening.tabular.assemble import Assembler, RawSheet
 
@@ -39,13 +48,44 @@ def read_caseload(
     mapping: ColumnMapping | None = None,
     as_of: dt.date | None = None,
     progress: Progress | None = None,
+    columnar: bool = False,
 ) -> Caseload:
-    """Read, convert and validate; raises `UnusableInput` if nothing in the file can be used."""
+    """Read, convert and validate; raises `UnusableInput` if nothing in the file can be used.
+
+    ``columnar``: JSON Lines and nested Parquet are checked slice by slice and the valid cases kept as one
+    nested frame (`Caseload.frame`, ``cases`` empty) for `screen_frame`; the problems are the same.
+    Spreadsheets, flat Parquet and single JSON documents are read as dicts either way.
+    """
     name = str(path)
     if not path.is_file():
         raise UnusableInput([problem(name, Cell(None, None), "file_not_found", NOT_FOUND, file=name)])
     suffix = path.suffix.lower()
     mapping = mapping or ColumnMapping()
+    if columnar and suffix in (".jsonl", ".ndjson"):
+        lines = jsonl_lines(path)
+        caseload, _ = check_slices(
+            name,
+            jsonl_slices(path, lines),
+            as_of=as_of,
+            accepted=to_frame,
+            progress=progress,
+            parallel=len(lines) >= PARALLEL_FROM,
+        )
+        return caseload
+    if columnar and suffix == ".parquet":
+        frame = read_parquet_frame(path)
+        if not is_nested(frame):
+            return _tabular(name, [flat_sheet(path, frame)], mapping, as_of, progress)
+        caseload, mask = check_slices(
+            name,
+            parquet_slices(frame),
+            as_of=as_of,
+            accepted=lambda _docs: None,
+            progress=progress,
+            parallel=frame.height >= PARALLEL_FROM,
+        )
+        caseload.frame = _dated(frame.filter(pl.Series(mask, dtype=pl.Boolean)), as_of)
+        return caseload
     if suffix in (".jsonl", ".ndjson", ".json"):
         reader = read_json_document if suffix == ".json" else read_jsonl
         candidates, loose, unassigned = reader(path)
@@ -65,6 +105,17 @@ def read_caseload(
     raise UnusableInput(
         [problem(name, Cell(None, None), "unsupported_file", UNSUPPORTED, suffix=suffix or path.name)]
     )
+
+
+def _dated(frame: pl.DataFrame, as_of: dt.date | None) -> pl.DataFrame:
+    """The decision date of each valid case as `check_candidates` sets it: ``--as-of`` replaces every date,
+    otherwise a case without one is judged on today (Parquet nulls are absent keys)."""
+    if as_of is not None:
+        return frame.with_columns(pl.lit(as_of.isoformat(), dtype=pl.Utf8).alias("as_of"))
+    today = pl.lit(dt.date.today().isoformat(), dtype=pl.Utf8)
+    if "as_of" not in frame.columns:
+        return frame.with_columns(today.alias("as_of"))
+    return frame.with_columns(pl.col("as_of").cast(pl.Utf8).fill_null(today))
 
 
 def _tabular(

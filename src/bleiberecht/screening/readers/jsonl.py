@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Iterator
 
-from bleiberecht.casefile import validate_case
 from bleiberecht.casefile.reading import decode, parse_json, read_bytes
-from bleiberecht.screening.caseload import Candidate
+from bleiberecht.casefile.structure import check_structure
+from bleiberecht.screening.caseload import SLICE_CASES, Candidate, Slice
 from bleiberecht.screening.problems import Cell, Problem, UnusableInput
 
 
-def read_jsonl(path: pathlib.Path) -> tuple[list[Candidate], list[Problem], int]:
-    """(candidates, problems of lines that are no case at all, number of such lines)."""
+def _text(path: pathlib.Path) -> str:
     name = str(path)
     raw, issues = read_bytes(path)
     text: str | None = None
@@ -21,32 +21,68 @@ def read_jsonl(path: pathlib.Path) -> tuple[list[Candidate], list[Problem], int]
         raise UnusableInput(
             [Problem(name, Cell(None, None), i.code, "error", i.message_de, i.message_en) for i in issues]
         )
+    return text
+
+
+def _line(name: str, number: int, line: str) -> Candidate | list[Problem]:
+    """The case on one line, or the problems of a line that is no case at all."""
+    doc, issues = parse_json(line, line=number)
+    if not issues and not isinstance(doc, dict):
+        issues = check_structure(doc)  # "not an object" (validate_case wants a dict)
+    if issues:
+        return [
+            Problem(name, Cell(None, number, i.path), i.code, "error", i.message_de, i.message_en)
+            for i in issues
+        ]
+    assert isinstance(doc, dict)
+    persons = doc.get("persons")
+    ids = [p.get("id") if isinstance(p, dict) else None for p in persons] if isinstance(persons, list) else []
+    rows = [(None, number, pid if isinstance(pid, str) else None) for pid in ids]
+    return Candidate(doc, {(): Cell(None, number, None)}, rows=rows, json_paths=True)
+
+
+def read_jsonl(path: pathlib.Path) -> tuple[list[Candidate], list[Problem], int]:
+    """(candidates, problems of lines that are no case at all, number of such lines)."""
+    name = str(path)
     candidates: list[Candidate] = []
     loose: list[Problem] = []
     unassigned = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_text(path).splitlines(), start=1):
         if not line.strip():
             continue
-        doc, issues = parse_json(line, line=number)
-        if not issues and not isinstance(doc, dict):
-            issues = validate_case(doc)
-        if issues:
+        read = _line(name, number, line)
+        if isinstance(read, Candidate):
+            candidates.append(read)
+        else:
             unassigned += 1
-            loose += [
-                Problem(name, Cell(None, number, i.path), i.code, "error", i.message_de, i.message_en)
-                for i in issues
-            ]
-            continue
-        assert isinstance(doc, dict)
-        persons = doc.get("persons")
-        ids = (
-            [p.get("id") if isinstance(p, dict) else None for p in persons]
-            if isinstance(persons, list)
-            else []
-        )
-        rows = [(None, number, pid if isinstance(pid, str) else None) for pid in ids]
-        candidates.append(Candidate(doc, {(): Cell(None, number, None)}, rows=rows, json_paths=True))
+            loose += read
     return candidates, loose, unassigned
+
+
+def jsonl_lines(path: pathlib.Path) -> list[str]:
+    """The lines of a JSON Lines file (raises `UnusableInput` if it cannot be read as text)."""
+    return _text(path).splitlines()
+
+
+def jsonl_slices(path: pathlib.Path, lines: list[str], cases: int = SLICE_CASES) -> Iterator[Slice]:
+    """The lines as slices of about ``cases`` cases; each line is dropped from ``lines`` once parsed."""
+    name = str(path)
+    item = Slice([])
+    for index, line in enumerate(lines):
+        lines[index] = ""  # the text of a line is not needed once its case is parsed
+        if not line.strip():
+            continue
+        read = _line(name, index + 1, line)
+        if isinstance(read, Candidate):
+            item.candidates.append(read)
+        else:
+            item.unassigned += 1
+            item.loose += read
+        if len(item.candidates) >= cases:
+            yield item
+            item = Slice([])
+    if item.candidates or item.loose:
+        yield item
 
 
 def read_json_document(path: pathlib.Path) -> tuple[list[Candidate], list[Problem], int]:
@@ -60,7 +96,7 @@ def read_json_document(path: pathlib.Path) -> tuple[list[Candidate], list[Proble
     if text is not None:
         doc, issues = parse_json(text)
         if not issues and not isinstance(doc, dict):
-            issues = validate_case(doc)
+            issues = check_structure(doc)  # "not an object" (validate_case wants a dict)
     if issues or not isinstance(doc, dict):
         return (
             [],

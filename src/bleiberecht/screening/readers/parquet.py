@@ -9,17 +9,16 @@
 
 from __future__ import annotations
 
-import io
-import json
 import pathlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import polars as pl
 
 from bleiberecht.law.norm import Text
-from bleiberecht.screening.caseload import Candidate
+from bleiberecht.screening.caseload import SLICE_CASES, Candidate, Slice
 from bleiberecht.screening.problems import Cell, UnusableInput, problem
+from bleiberecht.screening.readers.nested_schema import to_frame
 from bleiberecht.screening.tabular.assemble import RawSheet
 from bleiberecht.screening.tabular.columns import PERSONS
 
@@ -30,28 +29,42 @@ UNREADABLE = Text(
 
 
 def read_parquet(path: pathlib.Path) -> tuple[list[Candidate], None] | tuple[None, RawSheet]:
+    frame = read_parquet_frame(path)
+    if is_nested(frame):
+        return [c for item in parquet_slices(frame) for c in item.candidates], None
+    return None, flat_sheet(path, frame)
+
+
+def read_parquet_frame(path: pathlib.Path) -> pl.DataFrame:
     try:
-        frame = pl.read_parquet(path)
+        return pl.read_parquet(path)
     except Exception as exc:  # polars raises several kinds for broken files
         raise UnusableInput(
             [problem(str(path), Cell(None, None), "file_unreadable", UNREADABLE, file=path, reason=exc)]
         ) from None
-    if "persons" in frame.columns:
-        return _nested(frame), None
+
+
+def is_nested(frame: pl.DataFrame) -> bool:
+    return "persons" in frame.columns
+
+
+def flat_sheet(path: pathlib.Path, frame: pl.DataFrame) -> RawSheet:
     rows = ((number, row) for number, row in enumerate(frame.iter_rows(), start=2))
-    return None, RawSheet(str(path), PERSONS, list(frame.columns), rows)
+    return RawSheet(str(path), PERSONS, list(frame.columns), rows)
 
 
-def _nested(frame: pl.DataFrame) -> list[Candidate]:
-    out = []
-    for number, record in enumerate(frame.iter_rows(named=True), start=2):
-        doc = _strip(record)
-        persons = doc.get("persons") or []
-        rows: list[tuple[str | None, int | None, str | None]] = [
-            (None, number, p.get("id")) for p in persons if isinstance(p, dict)
-        ]
-        out.append(Candidate(doc, {(): Cell(None, number, None)}, rows=rows, json_paths=True))
-    return out
+def parquet_slices(frame: pl.DataFrame, cases: int = SLICE_CASES) -> Iterator[Slice]:
+    """The rows of the nested layout as case documents, a slice at a time (row numbers from 2, as today)."""
+    for start in range(0, frame.height, cases):
+        out = []
+        for number, record in enumerate(frame.slice(start, cases).iter_rows(named=True), start=start + 2):
+            doc = _strip(record)
+            persons = doc.get("persons") or []
+            rows: list[tuple[str | None, int | None, str | None]] = [
+                (None, number, p.get("id")) for p in persons if isinstance(p, dict)
+            ]
+            out.append(Candidate(doc, {(): Cell(None, number, None)}, rows=rows, json_paths=True))
+        yield Slice(out)
 
 
 def _strip(value: Any) -> Any:
@@ -64,7 +77,7 @@ def _strip(value: Any) -> Any:
 
 
 def write_parquet(cases: Sequence[dict[str, Any]], path: pathlib.Path) -> None:
-    """The nested layout: one row per case (through NDJSON: Polars infers the nested schema far faster there)."""
-    text = "\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in cases)
-    frame = pl.read_ndjson(io.BytesIO(text.encode("utf-8")), infer_schema_length=None)
-    frame.write_parquet(path, compression="zstd")
+    """The nested layout: one row per case, with the explicit schema of case v1 (`case_schema`), so that every
+    file has the same column types and no schema has to be inferred. Raises `UnknownField` for a key that
+    case v1 does not know (it could not be stored)."""
+    to_frame(list(cases)).write_parquet(path, compression="zstd")
