@@ -18,7 +18,7 @@ from bleiberecht.web.accounts.models import Role
 from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm
 from bleiberecht.web.audit.models import Action, AuditEvent, ObjectType
 from bleiberecht.web.cases.models import Case
-from bleiberecht.web.monitoring.figures import aggregate, best_path, open_windows
+from bleiberecht.web.monitoring.figures import aggregate, best_path, open_windows, summarize
 from bleiberecht.web.monitoring.tables import shown
 from web.conftest import SECRET_NAME
 
@@ -148,7 +148,7 @@ def _row(table: list[list[str]], start: str) -> list[str]:
 def test_figures_counted_from_stored_results(org_a: Any) -> None:
     _seed(org_a)
     rows = Case.objects.order_by("pk").values_list("best_light", "result__de", "document")
-    figures = aggregate(rows)
+    figures = aggregate(summarize(*row) for row in rows)
     assert (figures.cases, figures.persons, figures.cases_without_result) == (3, 4, 1)
     assert figures.cases_by_light == {"green": 1, "yellow": 1, "": 1}
     assert figures.persons_by_light == {"green": 1, "yellow": 2, "red": 1}
@@ -325,7 +325,9 @@ def test_exports_are_suppressed_and_audited(org_a: Any, make_user: Any, client_f
 def test_real_stored_result_of_the_example_family(org_a: Any, make_user: Any, make_case: Any) -> None:
     case = make_case(org_a)  # the example family, evaluated by the engine
     persons = case.result["de"]["persons"]
-    figures = aggregate(Case.objects.values_list("best_light", "result__de", "document"))
+    figures = aggregate(
+        summarize(*row) for row in Case.objects.values_list("best_light", "result__de", "document")
+    )
     assert figures.persons == len(persons) == 3
     assert sum(figures.persons_by_light.values()) == 3
     assert figures.persons_by_light == {
@@ -351,3 +353,33 @@ def test_admins_see_the_navigation_link(org_a: Any, make_user: Any, client_for: 
     client = client_for(make_user("admin", org_a, Role.ADMIN))
     assert 'href="/monitoring/"' in client.get("/faelle/").content.decode()
     assert client.get("/monitoring/").status_code == 200
+
+
+def test_summaries_are_kept_per_case_and_the_page_reads_no_stored_result(
+    org_a: Any, make_user: Any, make_case: Any, client_for: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bleiberecht.web.monitoring.models import CaseFigures, stamp_of
+
+    _seed(org_a)
+    real = make_case(org_a, reference="REAL")  # saved through cases.services: summarised on save
+    figures = CaseFigures.objects.get(case=real)
+    assert figures.stamp == stamp_of(real.version, real.updated_at) and len(figures.data["persons"]) == 3
+    assert SECRET_NAME not in str(figures.data) and "Amal" not in str(figures.data)  # no names
+    client = client_for(make_user("koordination", org_a, Role.COORDINATOR))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/monitoring/").content.decode()
+    assert _row(_table(page, "overview"), "Personen") == ["7"]
+    assert not any('"result"' in q["sql"] for q in queries.captured_queries)  # summaries only
+    # a later save updates the summary; a missing summary is built from the stored result
+    case = Case.objects.get(reference="M-1")
+    case.best_light = "green"
+    case.save()
+    CaseFigures.objects.filter(case__reference="M-2").delete()
+    page = client.get("/monitoring/").content.decode()
+    assert _row(_table(page, "traffic_light"), "grün")[0] == "3"  # M-0, M-1 and the example family
+    assert _row(_table(page, "traffic_light"), "ohne Ergebnis")[0] == "1"  # M-2 counted again
+    assert CaseFigures.objects.get(case=case).stamp == stamp_of(case.version, case.updated_at)
+    assert CaseFigures.objects.filter(case__reference="M-2").exists()

@@ -239,3 +239,18 @@ def test_status_fragment_of_another_organisation_is_404(
     other = client_for(make_user("a", org_a))
     assert other.get(f"/screening/{run.pk}/stand/", headers={"HX-Request": "true"}).status_code == 404
     assert other.get(f"/screening/{run.pk}/").status_code == 404
+
+
+def test_runs_interrupted_by_a_restart_fail_and_lose_their_upload(
+    org_a: Any, make_user: Any, client_for: Any, caseload: bytes, upload: Upload
+) -> None:
+    client = client_for(make_user("screen", org_a))
+    stopped, waiting = upload(client, caseload), upload(client, caseload)
+    ScreeningRun.objects.filter(pk=stopped.pk).update(status=RunStatus.RUNNING)  # its worker was killed
+    assert services.recover_interrupted() == 1
+    stopped.refresh_from_db()
+    assert stopped.status == RunStatus.FAILED and stopped.error_code == "interrupted"
+    assert stopped.upload_path == "" and len(_uploads()) == 1  # the waiting run keeps its file
+    assert "Server neu gestartet" in client.get(f"/screening/{stopped.pk}/").content.decode()
+    _work()  # the waiting run is screened as usual
+    assert ScreeningRun.objects.get(pk=waiting.pk).status == RunStatus.DONE

@@ -55,8 +55,9 @@ TEXTS = {
 }
 
 
-def prepare(data: pathlib.Path, host: str, demo: bool) -> list[object]:
-    """Environment, migrations and demo data; returns the demo logins (empty without ``demo``)."""
+def prepare(data: pathlib.Path, host: str, demo: bool, worker: bool = True) -> list[object]:
+    """Environment, migrations, screening runs a stopped worker left behind (when this command runs the
+    worker) and demo data; returns the demo logins (empty without ``demo``)."""
     os.environ["BLEIBERECHT_DATA"] = str(data.resolve())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bleiberecht.web.settings.dev")
     hosts = os.environ.get("BLEIBERECHT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -68,6 +69,10 @@ def prepare(data: pathlib.Path, host: str, demo: bool) -> list[object]:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    if worker:
+        from bleiberecht.web.screening.services import recover_interrupted
+
+        recover_interrupted()
     if not demo:
         return []
     from bleiberecht.web.demo import seed_demo
@@ -91,7 +96,7 @@ def serve(
 ) -> None:
     """Die Webanwendung starten: Datenbank migrieren, Demo-Daten anlegen, Server und Hintergrund-Worker starten."""
     texts = TEXTS["en" if lang == "en" else "de"]
-    logins = prepare(data, host, demo)
+    logins = prepare(data, host, demo, worker)
     shown_host = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     where = "PostgreSQL (DATABASE_URL)" if os.environ.get("DATABASE_URL") else str(data.resolve())
     lines = [texts["ready"].format(url=f"http://{shown_host}:{port}/"), texts["data"].format(where=where)]

@@ -8,3 +8,6 @@ class MonitoringConfig(AppConfig):
     name = "bleiberecht.web.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from bleiberecht.web.monitoring import signals  # noqa: F401  (connects the receiver)

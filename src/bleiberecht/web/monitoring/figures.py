@@ -101,51 +101,83 @@ def open_windows(path: Mapping[str, Any], as_of: date | None) -> list[str | int]
     return [months for months in WINDOW_MONTHS if start < fulfilled_on(as_of, months=months)]
 
 
-def _add_person(figures: Figures, person: Mapping[str, Any], as_of: date | None) -> None:
-    figures.persons += 1
+def _person_summary(person: Mapping[str, Any], as_of: date | None) -> dict[str, Any]:
     light = person.get("traffic_light")
-    figures.persons_by_light[light if light in LIGHTS else NONE] += 1
-    figures.persons_by_best_path[best_path(person)] += 1
-    any_path: set[str | int] = set()
+    opened: dict[str, list[str | int]] = {}
     for path in person.get("paths", []):
         windows = open_windows(path, as_of)
         if windows:
-            figures.open_within.setdefault(str(path.get("path")), Counter()).update(windows)
-            any_path.update(windows)
-    if any_path:
-        figures.open_within.setdefault("*", Counter()).update(any_path)
-    for review in person.get("reviews", []):
-        if review.get("flag") is True:
-            figures.reviews_flagged[str(review.get("review"))] += 1
+            opened[str(path.get("path"))] = windows
+    return {
+        "light": light if light in LIGHTS else NONE,
+        "best": best_path(person),
+        "open": opened,
+        "reviews": [str(r.get("review")) for r in person.get("reviews", []) if r.get("flag") is True],
+    }
 
 
-def _add_applications(figures: Figures, document: Mapping[str, Any]) -> None:
+def _applications(document: Any) -> list[list[str]]:
+    found: list[list[str]] = []
+    if not isinstance(document, Mapping):
+        return found
     for person in document.get("persons", []) or []:
         for application in person.get("applications", []) or []:
             filed = _date(application.get("filed_on"))
             if filed is None:
                 continue
-            key = (str(application.get("path")), f"{filed:%Y-%m}")
-            counts = figures.applications.setdefault(key, Counter())
-            counts["filed"] += 1
             outcome = application.get("outcome")
-            counts[outcome if outcome in APPLICATION_OUTCOMES else "pending"] += 1
+            found.append(
+                [
+                    str(application.get("path")),
+                    f"{filed:%Y-%m}",
+                    outcome if outcome in APPLICATION_OUTCOMES else "pending",
+                ]
+            )
+    return found
 
 
-def aggregate(rows: Iterable[tuple[str, Any, Any]]) -> Figures:
-    """``rows``: per case its stored best light, the German stored result (or None) and the case file."""
-    figures = Figures()
-    for light, result, document in rows:
-        figures.cases += 1
-        figures.cases_by_light[light if light in LIGHTS else NONE] += 1
-        if isinstance(document, Mapping):
-            _add_applications(figures, document)
-        if not isinstance(result, Mapping):
-            figures.cases_without_result += 1
-            continue
+def summarize(light: str, result: Any, document: Any) -> dict[str, Any]:
+    """What the monitoring counts of one case, small and without names: its light, whether it has a stored
+    result, its best path, per person light / best path / open paths by window / flagged reviews, and its
+    applications as (path, month of filing, outcome). Stored per case (`CaseFigures`) when the case is saved."""
+    summary: dict[str, Any] = {
+        "light": light if light in LIGHTS else NONE,
+        "result": isinstance(result, Mapping),
+        "applications": _applications(document),
+        "persons": [],
+        "best": NONE,
+    }
+    if isinstance(result, Mapping):
         as_of = _date(result.get("as_of"))
         persons = result.get("persons", [])
-        for person in persons:
-            _add_person(figures, person, as_of)
-        figures.cases_by_best_path[best_path(*persons)] += 1
+        summary["persons"] = [_person_summary(person, as_of) for person in persons]
+        summary["best"] = best_path(*persons)
+    return summary
+
+
+def aggregate(summaries: Iterable[Mapping[str, Any]]) -> Figures:
+    """Sum the per-case summaries (`summarize`)."""
+    figures = Figures()
+    for case in summaries:
+        figures.cases += 1
+        figures.cases_by_light[case["light"]] += 1
+        for path, month, outcome in case["applications"]:
+            counts = figures.applications.setdefault((path, month), Counter())
+            counts["filed"] += 1
+            counts[outcome] += 1
+        if not case["result"]:
+            figures.cases_without_result += 1
+            continue
+        figures.cases_by_best_path[case["best"]] += 1
+        for person in case["persons"]:
+            figures.persons += 1
+            figures.persons_by_light[person["light"]] += 1
+            figures.persons_by_best_path[person["best"]] += 1
+            any_path: set[str | int] = set()
+            for path, windows in person["open"].items():
+                figures.open_within.setdefault(path, Counter()).update(windows)
+                any_path.update(windows)
+            if any_path:
+                figures.open_within.setdefault("*", Counter()).update(any_path)
+            figures.reviews_flagged.update(person["reviews"])
     return figures

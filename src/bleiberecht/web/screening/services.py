@@ -37,6 +37,10 @@ ERRORS = {
         "Die Datei konnte nicht ausgewertet werden: keine Zeile war prüfbar. Einzelheiten im Prüfbericht."
     ),
     "upload_missing": _("Die hochgeladene Datei ist nicht mehr vorhanden. Bitte erneut hochladen."),
+    "interrupted": _(
+        "Die Prüfung wurde unterbrochen, weil der Server neu gestartet wurde. Die Datei wurde gelöscht; "
+        "bitte erneut hochladen."
+    ),
     "internal": _(
         "Beim Screening ist ein interner Fehler aufgetreten. Die Datei wurde gelöscht; bitte erneut "
         "versuchen oder die Administration informieren."
@@ -185,6 +189,20 @@ def execute_run(run_id: int) -> str:
     # An update, not save(): a run deleted meanwhile stays deleted.
     ScreeningRun.objects.filter(pk=run.pk).update(**values)
     return str(run.status)
+
+
+def recover_interrupted() -> int:
+    """Runs left *läuft* by a worker that was stopped mid-run: mark them failed and remove their uploads.
+
+    Called by ``bleiberecht serve`` before it starts its (single) worker; returns how many were found.
+    """
+    stale = list(ScreeningRun.objects.filter(status=RunStatus.RUNNING).only("pk", "upload_path"))
+    for run in stale:
+        remove_upload(run)
+    ScreeningRun.objects.filter(pk__in=[run.pk for run in stale]).update(
+        status=RunStatus.FAILED, error_code="interrupted", upload_path="", finished_at=timezone.now()
+    )
+    return len(stale)
 
 
 def error_message(run: ScreeningRun) -> str:
