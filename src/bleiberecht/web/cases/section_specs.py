@@ -8,7 +8,7 @@ disagree with the format. Keys with a dot lie inside an object of the person (``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +28,7 @@ Kind = Literal[
     "path",
     "level",
 ]
-Label = Promise | str
+Label: TypeAlias = Promise | str
 
 
 @dataclass(frozen=True)

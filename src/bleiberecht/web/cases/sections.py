@@ -328,19 +328,19 @@ class SectionForms:
 
     def is_valid(self) -> bool:
         ok = True
-        for form in self.forms():
+        for form in self.own_forms():
             ok = form.is_valid() and ok
         for lf in self.lists:
             ok = lf.formset.is_valid() and ok
             ok = lf.known.is_valid() and ok
         return ok
 
-    def forms(self) -> list[forms.Form]:
+    def own_forms(self) -> list[forms.Form]:
         return [f for f in (self.main, self.raw) if f is not None]
 
     def slot_forms(self) -> list[forms.Form]:
         """The forms with an error slot of their own on the page (for the check on change)."""
-        found = self.forms()
+        found = self.own_forms()
         for lf in self.lists:
             found += lf.formset.forms
         return found
@@ -349,7 +349,7 @@ class SectionForms:
     def has_errors(self) -> bool:
         return bool(
             self.other_errors
-            or any(f.errors for f in self.forms())
+            or any(f.errors for f in self.own_forms())
             or any(lf.formset.total_error_count() or lf.known.errors for lf in self.lists)
         )
 
@@ -432,12 +432,12 @@ def build_forms(
     groups = [
         GroupForms(g, [main[field_name(g, s)] for s in g.fields]) for g in section.groups if main is not None
     ]
-    lists = []
-    for spec in section.lists:
-        path = tuple(spec.key.split("."))
-        resolved = [_resolve(section, path, s) for s in spec.all_fields]
+    lists: list[ListForms] = []
+    for ls in section.lists:
+        list_path = tuple(ls.key.split("."))
+        resolved = [_resolve(section, list_path, s) for s in ls.all_fields]
         cls = type("RowForm", (forms.Form,), {r.spec.key: _form_field(r) for r in resolved})
-        present, items = _get_list(box, spec.key)
+        present, items = _get_list(box, ls.key)
         initial_rows = [
             {r.spec.key: _initial(r, item.get(r.spec.key)) for r in resolved}
             for item in items
@@ -445,12 +445,12 @@ def build_forms(
         ]
         formset_cls = formset_factory(cls, extra=0 if initial_rows else 1, can_delete=True)
         bound = data
-        if data is not None and add_row == spec.prefix:
+        if data is not None and add_row == ls.prefix:
             bound = data.copy()
-            total = f"{spec.prefix}-TOTAL_FORMS"
+            total = f"{ls.prefix}-TOTAL_FORMS"
             bound[total] = str(int(bound.get(total, "0")) + 1)
-        formset = formset_cls(bound, initial=initial_rows, prefix=spec.prefix)
-        lists.append(ListForms(spec, formset, _known_form(spec, present, data), resolved))
+        formset = formset_cls(bound, initial=initial_rows, prefix=ls.prefix)
+        lists.append(ListForms(ls, formset, _known_form(ls, present, data), resolved))
     raw = None
     if section.raw:
         raw_attrs: dict[str, Any] = {}
@@ -483,7 +483,8 @@ def _merge_list(lf: ListForms, box: dict[str, Any]) -> None:
             child = dict(child)
         parent[obj] = child
         parent = child
-    old_items = parent.get(last) if isinstance(parent.get(last), list) else []
+    current = parent.get(last)
+    old_items: list[Any] = current if isinstance(current, list) else []
     items: list[Any] = []
     lf.index_map = []
     for index, form in enumerate(lf.formset.forms):
