@@ -731,3 +731,44 @@ def test_add_row_to_a_list_inside_an_object(setup: tuple[Client, Case]) -> None:
     assert 'id="f-identity-efforts-1"' in body and 'value="2026-09-01"' in body
     case.refresh_from_db()
     assert case.version == 1
+
+
+# Codes shown as they are because they are the clerk's word already (language levels).
+CODES_SHOWN_AS_THEY_ARE = {"A1", "A2", "B1", "B2", "C1", "C2"}
+
+
+def test_every_choice_has_a_word_for_every_code() -> None:
+    from bleiberecht.web.cases.section_specs import CHOICE_LABELS, CHOICE_LABELS_BY_FIELD
+    from bleiberecht.web.cases.sections import _resolve
+
+    raw = []
+    for section in SECTIONS:
+        for part in section.parts:
+            if isinstance(part, Group):
+                base, specs = ((part.obj,) if part.obj else ()), part.fields
+            else:
+                base, specs = tuple(part.key.split(".")), part.all_fields
+            for spec in specs:
+                resolved = _resolve(section, base, spec)
+                if resolved.kind not in ("choice", "multi"):
+                    continue
+                assert resolved.enum, (section.slug, spec.key)
+                raw += [
+                    f"{spec.key}:{code}"
+                    for code in resolved.enum
+                    if code not in CHOICE_LABELS
+                    and f"{spec.key}:{code}" not in CHOICE_LABELS_BY_FIELD
+                    and code not in CODES_SHOWN_AS_THEY_ARE
+                ]
+    assert raw == [], f"codes shown raw: {raw}"
+
+
+def test_section_pages_in_english(setup: tuple[Client, Case]) -> None:
+    client, case = setup
+    client.cookies["bleiberecht_language"] = "en"
+    body = client.get(f"/faelle/{case.pk}/bearbeiten/identitaet/?person=0").content.decode()
+    for text in ("Identity and cooperation (§ 60b)", "Acts of cooperation", "Without entries", "known: none"):
+        assert text in body, text
+    assert "Mitwirkungshandlungen" not in body
+    body = client.get(f"/faelle/{case.pk}/bearbeiten/antraege/?person=0").content.decode()
+    assert "Residence permit for sustainable integration" in body  # the path choice in English
