@@ -57,11 +57,15 @@ def test_default_recipients_are_green_and_yellow() -> None:
 
 def test_wording_follows_the_outcome_and_never_decides() -> None:
     eligible, undetermined, later, red = (letter_for(r) for r in ROWS)
-    assert "können Sie möglicherweise jetzt" in eligible.paragraphs[1]
+    assert "kommt für Sie möglicherweise jetzt schon in Frage" in eligible.paragraphs[1]
     assert "§ 25b Abs. 1 AufenthG" in eligible.paragraphs[1]
     assert "Möglicherweise kommt für Sie diese Regel in Frage" in undetermined.paragraphs[1]
     assert "fehlen uns noch Angaben" in undetermined.paragraphs[1]
     assert "ab dem 01.02.2027" in later.paragraphs[1]
+    # § 60d leads to a Duldung, not a residence permit: the letter names the path's own title
+    assert (
+        "Beschäftigungsduldung" in later.paragraphs[1] and "Aufenthaltserlaubnis" not in later.paragraphs[1]
+    )
     for letter in (eligible, undetermined, later):
         assert any(p.startswith("Das ist noch keine Entscheidung.") for p in letter.paragraphs)
     assert "spätestens am 14.03.2027" in " ".join(undetermined.paragraphs)
@@ -92,7 +96,7 @@ def test_documents_to_bring_are_the_paths_evidence() -> None:
 def test_english_letter() -> None:
     letter = letter_for(ROWS[0], "en")
     assert letter.greeting == "Dear Amal Grün,"
-    assert "you may be able to get a residence permit now" in letter.paragraphs[1]
+    assert "this may be open to you now" in letter.paragraphs[1]
 
 
 def test_pdf_has_one_page_per_letter_even_for_the_longest_evidence_list() -> None:

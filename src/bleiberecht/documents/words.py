@@ -143,16 +143,16 @@ LETTER: dict[str, Text] = {
         "we have looked at your file. There may be a way for you to get a right to stay. We would like to "
         "talk to you about it.",
     ),
+    # The path's own title, never "Aufenthaltserlaubnis" for all: § 60c/§ 60d lead to a Duldung, not a permit.
     "path_eligible": Text(
-        "Nach unserer ersten Prüfung können Sie möglicherweise jetzt eine Aufenthaltserlaubnis bekommen. "
-        "Die Regel dafür heißt: {norm} ({title}).",
-        "After our first check, you may be able to get a residence permit now. The rule is: {norm} ({title}).",
+        "Nach unserer ersten Prüfung kommt für Sie möglicherweise jetzt schon in Frage: {title}. "
+        "Die Regel dafür heißt: {norm}.",
+        "After our first check, this may be open to you now: {title}. The rule is: {norm}.",
     ),
     "path_later": Text(
-        "Nach unserer ersten Prüfung können Sie möglicherweise ab dem {date} eine Aufenthaltserlaubnis "
-        "bekommen. Die Regel dafür heißt: {norm} ({title}).",
-        "After our first check, you may be able to get a residence permit from {date}. The rule is: "
-        "{norm} ({title}).",
+        "Nach unserer ersten Prüfung kommt für Sie möglicherweise ab dem {date} in Frage: {title}. "
+        "Die Regel dafür heißt: {norm}.",
+        "After our first check, this may be open to you from {date}: {title}. The rule is: {norm}.",
     ),
     "path_undetermined": Text(
         "Möglicherweise kommt für Sie diese Regel in Frage: {norm} ({title}). Dafür fehlen uns noch "
