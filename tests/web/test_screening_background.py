@@ -254,3 +254,20 @@ def test_runs_interrupted_by_a_restart_fail_and_lose_their_upload(
     assert "Server neu gestartet" in client.get(f"/screening/{stopped.pk}/").content.decode()
     _work()  # the waiting run is screened as usual
     assert ScreeningRun.objects.get(pk=waiting.pk).status == RunStatus.DONE
+
+
+def test_a_long_wait_hints_at_a_missing_worker(
+    org_a: Any, make_user: Any, client_for: Any, caseload: bytes, upload: Upload
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    client = client_for(make_user("screen", org_a))
+    first, second = upload(client, caseload), upload(client, caseload)
+    hint = "Offenbar läuft kein Hintergrund-Worker"
+    assert hint not in client.get(f"/screening/{first.pk}/stand/").content.decode()  # just uploaded
+    ScreeningRun.objects.update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    assert hint in client.get(f"/screening/{first.pk}/stand/").content.decode()
+    later = client.get(f"/screening/{second.pk}/stand/").content.decode()
+    assert hint not in later and "1 Lauf davor" in later  # it waits for the first one

@@ -8,6 +8,7 @@ screened in the request.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -50,6 +52,9 @@ SHOWN = (
     "next_step",
 )
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STALLED_AFTER = dt.timedelta(
+    minutes=2
+)  # waiting longer than this (with no run ahead) hints at a missing worker
 
 
 def _lang() -> str:
@@ -104,10 +109,14 @@ def screening_index(request: HttpRequest) -> HttpResponse:
 
 
 def _status_context(run: ScreeningRun) -> dict[str, Any]:
+    waiting = run.status == RunStatus.QUEUED
+    ahead = queued_position(run) if waiting else 0
     return {
         "run": run,
         "error": error_message(run),
-        "ahead": queued_position(run) if run.status == RunStatus.QUEUED else 0,
+        "ahead": ahead,
+        # a worker takes the first run within seconds: a long wait means none runs (e.g. serve --no-worker)
+        "stalled": waiting and not ahead and timezone.now() - run.created_at > STALLED_AFTER,
     }
 
 
@@ -115,7 +124,7 @@ def screening_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The state fragment the page polls: state, progress, error sentence (no personal data, not audited)."""
     run = get_object_or_404(
         ScreeningRun.objects.visible_to(request.user).only(
-            "pk", "status", "persons_done", "persons_total", "error_code", "organisation_id"
+            "pk", "status", "persons_done", "persons_total", "error_code", "organisation_id", "created_at"
         ),
         pk=pk,
     )
