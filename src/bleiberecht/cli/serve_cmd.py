@@ -118,6 +118,9 @@ def serve(
     raise typer.Exit(code)
 
 
+REQUEST_TIMEOUT_SECONDS = 120
+
+
 def server_command(host: str, port: int, workers: int) -> list[str]:
     return [
         sys.executable,
@@ -128,6 +131,9 @@ def server_command(host: str, port: int, workers: int) -> list[str]:
         f"{host}:{port}",
         "--workers",
         str(workers),
+        # a dossier PDF takes ~5 s CPU, a page of 30 letters ~15 s on a busy machine: gunicorn's 30 s is too tight
+        "--timeout",
+        str(REQUEST_TIMEOUT_SECONDS),
         "--access-logfile",
         "-",
         "--access-logformat",
