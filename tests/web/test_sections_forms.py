@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from bleiberecht.web.audit.models import Action, AuditEvent
 from bleiberecht.web.cases.models import Case, CaseVersion
@@ -588,6 +590,15 @@ def test_check_on_change_answers_errors_next_to_fields_and_saves_nothing(setup: 
     assert case.version == 1 and CaseVersion.objects.filter(case=case).count() == versions
     assert not AuditEvent.objects.filter(action=Action.CHANGE, object_id=case.pk).exists()
     assert AuditEvent.objects.filter(action=Action.VIEW, object_id=case.pk, detail__part="check").count() == 1
+    # The stored result (large, both languages) is not read for a check.
+    with CaptureQueriesContext(connection) as queries:
+        client.post(check_url, data)
+    case_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith("SELECT") and "cases_case" in q["sql"]
+    ]
+    assert case_reads and not any('"cases_case"."result"' in sql for sql in case_reads)
     # A valid state: no error, still nothing saved.
     ok = client.post(check_url, _page_data(client, f"/faelle/{case.pk}/bearbeiten/aufenthalt/?person=0"))
     assert "keine Fehler" in ok.content.decode() and "errorlist" not in ok.content.decode()

@@ -451,8 +451,12 @@ def case_section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def case_section_check(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     """Validation on change (HTMX): the section's forms checked like on save, nothing saved, no version, no
     change event. The answer is a status line for ``#section-check`` plus every error slot as an out-of-band
-    swap, so each message lands next to its field. Checked and scoped like the edit view."""
-    case = _case(request, pk, Perm.EDIT_CASES)
+    swap, so each message lands next to its field. Checked and scoped like the edit view; the stored result
+    (large, both languages) is not read."""
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user, Perm.EDIT_CASES).select_related("organisation").defer("result"),
+        pk=pk,
+    )
     section = sec.BY_SLUG.get(slug)
     if section is None:
         raise Http404
