@@ -98,20 +98,18 @@ def test_screen_on_a_file_gives_the_same_worklist_as_before(tmp_path: pathlib.Pa
     _assert_same_screening(screen_cases(before.cases), result.screening)
 
 
+@pytest.mark.parametrize("kind", ["jsonl", "parquet"])
 def test_slices_in_two_processes_report_like_one(
-    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    import bleiberecht.screening.caseload as caseload_module
     import bleiberecht.screening.readers as readers
+    from bleiberecht.screening.readers import slices
 
     cases = _damaged(list(generate_cases(400, 6)))
-    path = _write_jsonl(cases, tmp_path / "f.jsonl")
+    path = (_write_jsonl if kind == "jsonl" else _write_parquet_file)(cases, tmp_path / f"f.{kind}")
     by_dicts = read_caseload(path)
     monkeypatch.setattr(readers, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(caseload_module, "SLICE_CASES", 7)
-    from bleiberecht.screening.readers import jsonl
-
-    monkeypatch.setattr(jsonl.jsonl_slices, "__defaults__", (7,))
+    monkeypatch.setattr(slices, "SLICE_CASES", 7)
     _assert_same_reading(by_dicts, read_caseload(path, columnar=True))
 
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from typing import Any
@@ -187,89 +186,85 @@ class Slice:
     unassigned: int = 0
 
 
-SLICE_CASES = 5_000  # case dicts exist for a few slices at a time (those being checked), never for the file
+@dataclass
+class Judged:
+    """What is left of a slice once judged: its problems and counts, and which of its cases are valid."""
+
+    loose: list[Problem]
+    problems: list[Problem]
+    valid: list[bool]  # per candidate, in order
+    persons_read: int
+    persons_screened: int
+    cases_rejected: int
+    unassigned: int
+    frame: pl.DataFrame | None = None  # the valid cases in the nested layout, if asked for
 
 
-def check_slices(
+def judge_slice(
     file: str,
-    slices: Iterable[Slice],
+    item: Slice,
     *,
     as_of: dt.date | None,
-    accepted: Callable[[list[dict[str, Any]]], pl.DataFrame | None],
-    progress: Progress | None = None,
-    parallel: bool = False,
-) -> tuple[Caseload, list[bool]]:
-    """`check_candidates` slice by slice: the same problems in the same order, but the documents of a slice
-    are dropped once it is judged. ``accepted(docs)`` turns a slice's valid documents into a nested frame
-    (or None: the caller keeps the rows itself, from the mask returned per candidate).
-
-    With ``parallel``, `validate_case` runs in two worker processes (a few slices in flight at a time).
-    """
+    to_frame: Callable[[list[dict[str, Any]]], pl.DataFrame] | None = None,
+) -> Judged:
+    """`check_candidates` on one slice (without the parallel validation): the same problems in the same order.
+    ``to_frame`` turns the valid documents into a nested frame (JSON Lines); the documents are dropped after."""
     today = as_of or dt.date.today()
-    loose: list[Problem] = []
+    for cand in item.candidates:
+        _override_as_of(cand, as_of)
+    found = _validate_chunk([c.doc for c in item.candidates], today)
     problems: list[Problem] = []
-    parts: list[pl.DataFrame] = []
-    mask: list[bool] = []
-    totals = {"read": 0, "cases": 0, "screened": 0, "rejected": 0, "unassigned": 0}
-    workers = min(2, os.cpu_count() or 1)
-    pool = (
-        ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
-        if parallel and workers > 1
-        else None
+    valid = [
+        _judge(file, cand, issues, today, problems)
+        for cand, issues in zip(item.candidates, found, strict=True)
+    ]
+    docs = [cand.doc for cand, ok in zip(item.candidates, valid, strict=True) if ok]
+    return Judged(
+        loose=item.loose,
+        problems=problems,
+        valid=valid,
+        persons_read=sum(len(c.rows) for c in item.candidates),
+        persons_screened=sum(len(doc["persons"]) for doc in docs),
+        cases_rejected=valid.count(False),
+        unassigned=item.unassigned,
+        frame=to_frame(docs) if to_frame is not None and docs else None,
     )
 
-    def finish(item: Slice, found: list[list[Issue]]) -> None:
-        loose.extend(item.loose)
-        totals["unassigned"] += item.unassigned
-        docs: list[dict[str, Any]] = []
-        for cand, issues in zip(item.candidates, found, strict=True):
-            ok = _judge(file, cand, issues, today, problems)
-            mask.append(ok)
-            totals["read"] += len(cand.rows)
-            totals["cases"] += 1
-            if ok:
-                docs.append(cand.doc)
-                totals["screened"] += len(cand.doc["persons"])
-            else:
-                totals["rejected"] += 1
-        part = accepted(docs) if docs else None
-        if part is not None:
-            parts.append(part)
-        if progress:
-            progress(len(item.candidates))
 
-    try:
-        window: deque[tuple[Slice, Future[list[list[Issue]]]]] = deque()
-        for item in slices:
-            for cand in item.candidates:
-                _override_as_of(cand, as_of)
-            docs = [c.doc for c in item.candidates]
-            if pool is None:
-                finish(item, _validate_chunk(docs, today))
-                continue
-            window.append((item, pool.submit(_validate_chunk, docs, today)))
-            if len(window) > workers:
-                done, future = window.popleft()
-                finish(done, future.result())
-        while window:
-            done, future = window.popleft()
-            finish(done, future.result())
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    frame = pl.concat(parts, how="vertical_relaxed") if parts else None
+def merge_judged(
+    file: str, judged: Iterable[Judged], progress: Progress | None = None
+) -> tuple[Caseload, list[bool]]:
+    """The caseload of all slices (in order; problems of lines that are no case first, as `check_candidates`),
+    and the validity of every candidate. ``frame`` is the slices' frames, if any."""
+    loose: list[Problem] = []
+    problems: list[Problem] = []
+    valid: list[bool] = []
+    frames: list[pl.DataFrame] = []
+    read = screened = rejected = unassigned = 0
+    for part in judged:
+        loose += part.loose
+        problems += part.problems
+        valid += part.valid
+        read += part.persons_read
+        screened += part.persons_screened
+        rejected += part.cases_rejected
+        unassigned += part.unassigned
+        if part.frame is not None:
+            frames.append(part.frame)
+        if progress:
+            progress(len(part.valid))
     caseload = Caseload(
         file=file,
         cases=[],
         problems=loose + problems,
-        persons_read=totals["read"],
-        cases_read=totals["cases"],
-        persons_screened=totals["screened"],
-        cases_rejected=totals["rejected"],
-        rows_unassigned=totals["unassigned"],
-        frame=frame,
+        persons_read=read,
+        cases_read=len(valid),
+        persons_screened=screened,
+        cases_rejected=rejected,
+        rows_unassigned=unassigned,
+        frame=pl.concat(frames, how="vertical_relaxed") if frames else None,
     )
-    return caseload, mask
+    return caseload, valid
 
 
 def _from_issue(file: str, cand: Candidate, issue: Issue) -> Problem:

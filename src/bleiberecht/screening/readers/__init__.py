@@ -18,19 +18,13 @@ from collections.abc import Iterable
 import polars as pl
 
 from bleiberecht.law.norm import Text
-from bleiberecht.screening.caseload import PARALLEL_FROM, Caseload, Progress, check_candidates, check_slices
+from bleiberecht.screening.caseload import Caseload, Progress, check_candidates, merge_judged
 from bleiberecht.screening.mapping import ColumnMapping
 from bleiberecht.screening.problems import Cell, UnusableInput, problem
 from bleiberecht.screening.readers.csv import read_csv_sheets
-from bleiberecht.screening.readers.jsonl import jsonl_lines, jsonl_slices, read_json_document, read_jsonl
-from bleiberecht.screening.readers.nested_schema import to_frame
-from bleiberecht.screening.readers.parquet import (
-    flat_sheet,
-    is_nested,
-    parquet_slices,
-    read_parquet,
-    read_parquet_frame,
-)
+from bleiberecht.screening.readers.jsonl import jsonl_lines, read_json_document, read_jsonl
+from bleiberecht.screening.readers.parquet import flat_sheet, is_nested, read_parquet, read_parquet_frame
+from bleiberecht.screening.readers.slices import PARALLEL_FROM, jsonl_jobs, parquet_jobs, run_jobs
 from bleiberecht.screening.readers.xlsx import read_xlsx
 from bleiberecht.screening.tabular.assemble import Assembler, RawSheet
 
@@ -63,28 +57,16 @@ def read_caseload(
     mapping = mapping or ColumnMapping()
     if columnar and suffix in (".jsonl", ".ndjson"):
         lines = jsonl_lines(path)
-        caseload, _ = check_slices(
-            name,
-            jsonl_slices(path, lines),
-            as_of=as_of,
-            accepted=to_frame,
-            progress=progress,
-            parallel=len(lines) >= PARALLEL_FROM,
-        )
+        jobs = jsonl_jobs(name, lines, as_of)
+        caseload, _ = merge_judged(name, run_jobs(jobs, parallel=len(lines) >= PARALLEL_FROM), progress)
         return caseload
     if columnar and suffix == ".parquet":
         frame = read_parquet_frame(path)
         if not is_nested(frame):
             return _tabular(name, [flat_sheet(path, frame)], mapping, as_of, progress)
-        caseload, mask = check_slices(
-            name,
-            parquet_slices(frame),
-            as_of=as_of,
-            accepted=lambda _docs: None,
-            progress=progress,
-            parallel=frame.height >= PARALLEL_FROM,
-        )
-        caseload.frame = _dated(frame.filter(pl.Series(mask, dtype=pl.Boolean)), as_of)
+        jobs = parquet_jobs(name, str(path), frame.height, as_of)
+        caseload, valid = merge_judged(name, run_jobs(jobs, parallel=frame.height >= PARALLEL_FROM), progress)
+        caseload.frame = _dated(frame.filter(pl.Series(valid, dtype=pl.Boolean)), as_of)
         return caseload
     if suffix in (".jsonl", ".ndjson", ".json"):
         reader = read_json_document if suffix == ".json" else read_jsonl

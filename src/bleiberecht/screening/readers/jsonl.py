@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from bleiberecht.casefile.reading import decode, parse_json, read_bytes
 from bleiberecht.casefile.structure import check_structure
-from bleiberecht.screening.caseload import SLICE_CASES, Candidate, Slice
+from bleiberecht.screening.caseload import Candidate, Slice
 from bleiberecht.screening.problems import Cell, Problem, UnusableInput
 
 
@@ -64,25 +64,19 @@ def jsonl_lines(path: pathlib.Path) -> list[str]:
     return _text(path).splitlines()
 
 
-def jsonl_slices(path: pathlib.Path, lines: list[str], cases: int = SLICE_CASES) -> Iterator[Slice]:
-    """The lines as slices of about ``cases`` cases; each line is dropped from ``lines`` once parsed."""
-    name = str(path)
+def lines_slice(name: str, lines: Sequence[str], first: int) -> Slice:
+    """The cases on ``lines`` (line numbers from ``first``), and the problems of lines that are no case."""
     item = Slice([])
-    for index, line in enumerate(lines):
-        lines[index] = ""  # the text of a line is not needed once its case is parsed
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
-        read = _line(name, index + 1, line)
+        read = _line(name, number, line)
         if isinstance(read, Candidate):
             item.candidates.append(read)
         else:
             item.unassigned += 1
             item.loose += read
-        if len(item.candidates) >= cases:
-            yield item
-            item = Slice([])
-    if item.candidates or item.loose:
-        yield item
+    return item
 
 
 def read_json_document(path: pathlib.Path) -> tuple[list[Candidate], list[Problem], int]:

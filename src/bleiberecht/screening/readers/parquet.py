@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
 
 from bleiberecht.law.norm import Text
-from bleiberecht.screening.caseload import SLICE_CASES, Candidate, Slice
+from bleiberecht.screening.caseload import Candidate, Slice
 from bleiberecht.screening.problems import Cell, UnusableInput, problem
 from bleiberecht.screening.readers.nested_schema import to_frame
 from bleiberecht.screening.tabular.assemble import RawSheet
@@ -31,7 +31,7 @@ UNREADABLE = Text(
 def read_parquet(path: pathlib.Path) -> tuple[list[Candidate], None] | tuple[None, RawSheet]:
     frame = read_parquet_frame(path)
     if is_nested(frame):
-        return [c for item in parquet_slices(frame) for c in item.candidates], None
+        return rows_slice(frame).candidates, None
     return None, flat_sheet(path, frame)
 
 
@@ -53,18 +53,18 @@ def flat_sheet(path: pathlib.Path, frame: pl.DataFrame) -> RawSheet:
     return RawSheet(str(path), PERSONS, list(frame.columns), rows)
 
 
-def parquet_slices(frame: pl.DataFrame, cases: int = SLICE_CASES) -> Iterator[Slice]:
-    """The rows of the nested layout as case documents, a slice at a time (row numbers from 2, as today)."""
-    for start in range(0, frame.height, cases):
-        out = []
-        for number, record in enumerate(frame.slice(start, cases).iter_rows(named=True), start=start + 2):
-            doc = _strip(record)
-            persons = doc.get("persons") or []
-            rows: list[tuple[str | None, int | None, str | None]] = [
-                (None, number, p.get("id")) for p in persons if isinstance(p, dict)
-            ]
-            out.append(Candidate(doc, {(): Cell(None, number, None)}, rows=rows, json_paths=True))
-        yield Slice(out)
+def rows_slice(frame: pl.DataFrame, first: int = 0) -> Slice:
+    """The rows of the nested layout as case documents; ``first`` is the index of the frame's first row in the
+    file (row numbers count from 2, as a spreadsheet shows the first data row)."""
+    out = []
+    for number, record in enumerate(frame.iter_rows(named=True), start=first + 2):
+        doc = _strip(record)
+        persons = doc.get("persons") or []
+        rows: list[tuple[str | None, int | None, str | None]] = [
+            (None, number, p.get("id")) for p in persons if isinstance(p, dict)
+        ]
+        out.append(Candidate(doc, {(): Cell(None, number, None)}, rows=rows, json_paths=True))
+    return Slice(out)
 
 
 def _strip(value: Any) -> Any:
