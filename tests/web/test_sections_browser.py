@@ -44,4 +44,12 @@ def test_check_on_change_in_the_browser(page: Any, org_a: Any, make_user: Any, m
     assert stored.document["persons"][0]["removal_measures"] == [
         {"kind": "transport_booking", "date": "2026-05-01"}
     ]
+
+    # The folded details (Duldungsgründe as checkboxes, § 60b Zusatz) and the § 60b section pass axe as well.
+    page.goto(f"/faelle/{case.pk}/bearbeiten/aufenthalt/?person=0")
+    page.locator("#f-statuses-1 details.more > summary").click()
+    page.locator("#id_statuses-1-duldung_grounds_0").wait_for()
+    _axe(page, "section-residence-60b")
+    page.goto(f"/faelle/{case.pk}/bearbeiten/identitaet/?person=0")
+    _axe(page, "section-identity-60b")
     assert page.console_errors == [], page.console_errors  # type: ignore[attr-defined]
