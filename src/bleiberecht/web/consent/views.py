@@ -28,7 +28,8 @@ def _forms(case: Case, data: object = None) -> tuple[ConsentForm, ShareForm]:
     consent_form = ConsentForm(data if data and "person_ids" in data else None)  # type: ignore[operator]
     consent_form.fields["person_ids"].choices = [(pid, pid) for pid in services.case_person_ids(case)]  # type: ignore[attr-defined]
     consent_form.fields["organisation"].queryset = others  # type: ignore[attr-defined]
-    share_form = ShareForm(data if data and "share" in data else None)  # type: ignore[operator]
+    # Its own ids: both forms have an "organisation" field on the same page (labels must find their field).
+    share_form = ShareForm(data if data and "share" in data else None, auto_id="id_share_%s")  # type: ignore[operator]
     share_form.fields["organisation"].queryset = others  # type: ignore[attr-defined]
     return consent_form, share_form
 
