@@ -310,3 +310,27 @@ def test_reflow_at_320_px_and_text_at_200_percent(
     page.goto("/faelle/")
     region = page.locator(".table-scroll").first
     assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+
+
+def test_screening_state_changes_are_read_out_once(page: Any, org_a: Any, make_user: Any) -> None:
+    """4.1.3: the polled state region replaces itself every 2 s; a change of state (wartend → läuft) reaches the
+    page's live region once, the unchanged polls in between say nothing."""
+    from bleiberecht.web.accounts.models import Role
+    from bleiberecht.web.screening.models import RunStatus, ScreeningRun
+
+    user = make_user("koordination", org_a, Role.COORDINATOR)
+    run = ScreeningRun.objects.create(
+        organisation=org_a, created_by=user, file_name="bestand.xlsx", status=RunStatus.QUEUED
+    )
+    _login_session(page, user)
+    page.goto(f"/screening/{run.pk}/")
+    page.wait_for_timeout(4500)  # two polls without a change
+    assert page.locator("#a11y-live").text_content() == ""
+    ScreeningRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, persons_total=10, persons_done=3)
+    page.wait_for_function("() => document.querySelector('#a11y-live').textContent.includes('Stand')")
+    said = page.locator("#a11y-live").text_content()
+    assert said == f"Stand: {RunStatus.RUNNING.label}"
+    ScreeningRun.objects.filter(pk=run.pk).update(persons_done=5)  # progress only: nothing new to say
+    page.wait_for_timeout(4500)
+    assert page.locator("#a11y-live").text_content() == said
+    assert page.console_errors == []  # type: ignore[attr-defined]

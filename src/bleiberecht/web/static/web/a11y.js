@@ -8,12 +8,14 @@
    2. The change check fills error slots out of band; each field then gets aria-invalid and aria-describedby
       pointing at its slot, so a screen reader reads the message when the field is reached.
    3. A list re-rendered by a filter (case list, worklist) while the focus stays in the filter: its count line
-      is read out through the page's one polite live region (#a11y-live), which is never swapped itself. */
+      is read out through the page's one polite live region (#a11y-live), which is never swapped itself; a
+      polled region (screening state) has its changes of state read out from its data-announce attribute. */
 (function () {
   "use strict";
 
   var trigger = null; // the element whose request is running (htmx:beforeRequest)
   var addList = null; // id of the list whose "… hinzufügen" button was pressed
+  var announced = {}; // last data-announce text read out, per region id
 
   function focusable(el) {
     return el.matches("a[href], button, input, select, textarea, summary, [tabindex]");
@@ -90,6 +92,12 @@
     return focusOn(rows[rows.length - 1].querySelector("input:not([type=hidden]), select, textarea"));
   }
 
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-announce][id]"), function (el) {
+      announced[el.id] = el.getAttribute("data-announce");
+    });
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[name='_add']");
     var list = button && button.closest("fieldset.list");
@@ -111,6 +119,17 @@
     var form = swapped.closest("#section-form") || swapped.querySelector("#section-form") || document.getElementById("section-form");
     if (form) {
       syncErrorSlots(form);
+    }
+    // A region that replaces itself (the screening run's state, polled every 2 s) says what to read out in
+    // data-announce: only a change of state is spoken, not every poll or progress step.
+    if (swapped.hasAttribute("data-announce")) {
+      var said = swapped.getAttribute("data-announce");
+      if (said !== announced[swapped.id]) {
+        if (announced[swapped.id] !== undefined) {
+          announce(said);
+        }
+        announced[swapped.id] = said;
+      }
     }
     if (focusLost()) {
       focusNewRow(pendingAdd) ||
