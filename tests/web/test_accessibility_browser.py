@@ -27,8 +27,10 @@ DESCRIBE_FOCUS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const text = (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().split('\\n')[0];
+  const s = getComputedStyle(el);
+  const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && s.boxShadow !== 'none';
   return {tag: el.tagName.toLowerCase(), text: text, id: el.id || '', name: el.getAttribute('name') || '',
-          inMain: !!el.closest('main'), inHeader: !!el.closest('header')};
+          inMain: !!el.closest('main'), inHeader: !!el.closest('header'), ring: ring};
 }"""
 
 FOCUS_STYLE = """() => {
@@ -175,11 +177,11 @@ def test_case_page_tab_order_reaches_every_main_control_without_trap(
     assert skip == 0 < nav < logout < pdf < edit < responsible < save < first_path < timeline_list
     assert all(not s["inMain"] for s in stops[:pdf]) and all(s["inMain"] for s in stops[pdf:])
 
-    # Every stop shows its focus; spot-check the kinds of control on the page.
+    # Every stop shows its focus ring (outline and dark ring computed at the stop); the colour on a few kinds.
+    assert [s for s in stops if not s["ring"]] == []
     for want in ({"tag": "a", "inHeader": True}, {"tag": "select"}, {"tag": "button"}, {"tag": "summary"}):
-        index = _index(stops, **want)
         page.evaluate("() => document.activeElement && document.activeElement.blur()")
-        for _ in range(index + 1):
+        for _ in range(_index(stops, **want) + 1):
             page.keyboard.press("Tab")
         _assert_focus_visible(page, str(want))
 
