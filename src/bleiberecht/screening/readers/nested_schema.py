@@ -92,7 +92,7 @@ def _is_nested(dtype: pl.DataType) -> bool:
     return isinstance(dtype, (pl.Struct, pl.List))
 
 
-def _series(name: str, values: list[Any], dtype: pl.DataType, where: str) -> pl.Series:
+def _series(name: str, values: list[Any], dtype: pl.DataType, where: str, prune: bool = False) -> pl.Series:
     """``values`` (Python objects, ``None`` = null) as one column of ``dtype``, built level by level.
 
     Polars' own conversion of deeply nested dicts (``pl.DataFrame(dicts, schema=…)``, ``read_ndjson``) goes
@@ -100,16 +100,16 @@ def _series(name: str, values: list[Any], dtype: pl.DataType, where: str) -> pl.
     struct level is read with ``from_dicts`` (flat fields only) and each list level is flattened once.
     """
     if isinstance(dtype, pl.Struct):
-        return _struct_series(name, values, dtype, where)
+        return _struct_series(name, values, dtype, where, prune)
     if isinstance(dtype, pl.List):
-        return _list_series(name, values, dtype, where)
+        return _list_series(name, values, dtype, where, prune)
     return pl.Series(name, values, dtype=dtype, strict=False)
 
 
 _EMPTY: dict[str, Any] = {}
 
 
-def _struct_series(name: str, values: list[Any], dtype: pl.Struct, where: str) -> pl.Series:
+def _struct_series(name: str, values: list[Any], dtype: pl.Struct, where: str, prune: bool) -> pl.Series:
     objects = [v if isinstance(v, dict) else _EMPTY for v in values]
     known = {f.name for f in dtype.fields}
     extra = set().union(*(o.keys() for o in objects)) - known
@@ -120,9 +120,12 @@ def _struct_series(name: str, values: list[Any], dtype: pl.Struct, where: str) -
     fields = [
         read.get_column(f.name)
         if f.name in flat
-        else _series(f.name, [o.get(f.name) for o in objects], f.dtype, f"{where}.{f.name}")
+        else _series(f.name, [o.get(f.name) for o in objects], f.dtype, f"{where}.{f.name}", prune)
         for f in dtype.fields
     ]
+    if prune:  # fields no object has (all null) are left out; a reader takes them as unknown all the same
+        kept = [column for column in fields if column.null_count() < len(column)]
+        fields = kept or fields[:1]
     present = pl.Series("present", [v is not None for v in values], dtype=pl.Boolean)
     struct = pl.DataFrame(fields).select(pl.struct(pl.all()).alias(name)).to_series()
     if present.all():
@@ -130,10 +133,10 @@ def _struct_series(name: str, values: list[Any], dtype: pl.Struct, where: str) -
     return pl.select(pl.when(present).then(struct).alias(name)).to_series()
 
 
-def _list_series(name: str, values: list[Any], dtype: pl.List, where: str) -> pl.Series:
+def _list_series(name: str, values: list[Any], dtype: pl.List, where: str, prune: bool) -> pl.Series:
     lengths = [len(v) if isinstance(v, list) else None for v in values]
     child = _series(
-        "item", [item for v in values if isinstance(v, list) for item in v], dtype.inner, f"{where}[]"
+        "item", [item for v in values if isinstance(v, list) for item in v], dtype.inner, f"{where}[]", prune
     )
     # every owner gets at least one row (a placeholder for an empty or null list), so that one ordered group_by
     # gives all lists in order without a join
@@ -156,18 +159,23 @@ def _list_series(name: str, values: list[Any], dtype: pl.List, where: str) -> pl
         .get_column("item")
     )
     known = pl.Series("known", [length is not None for length in lengths], dtype=pl.Boolean)
-    return pl.select(pl.when(known).then(lists).alias(name)).to_series().cast(dtype)
+    return pl.select(pl.when(known).then(lists).alias(name)).to_series().cast(pl.List(child.dtype))
 
 
-def to_frame(docs: list[dict[str, Any]]) -> pl.DataFrame:
+def to_frame(docs: list[dict[str, Any]], *, prune: bool = False) -> pl.DataFrame:
     """Case documents -> the nested layout with `case_schema` (absent keys become nulls).
 
+    ``prune`` leaves out the fields and columns that no document has (``persons`` stays): a file written so
+    holds what its cases use, and reads back into dicts twice as fast; absent fields are unknown either way.
     Raises `UnknownField` for a key the schema does not know, so that nothing is silently dropped.
     """
-    columns = [
-        _series(key, [d.get(key) for d in docs], dtype, f"$.{key}") for key, dtype in case_schema().items()
-    ]
     extra = set().union(*(d.keys() for d in docs)) - case_schema().keys()
     if extra:
         raise UnknownField(f"$.{sorted(extra)[0]}")
+    columns = [
+        _series(key, [d.get(key) for d in docs], dtype, f"$.{key}", prune)
+        for key, dtype in case_schema().items()
+    ]
+    if prune:
+        columns = [c for c in columns if c.name == "persons" or c.null_count() < len(c)]
     return pl.DataFrame(columns)

@@ -77,7 +77,6 @@ def _strip(value: Any) -> Any:
 
 
 def write_parquet(cases: Sequence[dict[str, Any]], path: pathlib.Path) -> None:
-    """The nested layout: one row per case, with the explicit schema of case v1 (`case_schema`), so that every
-    file has the same column types and no schema has to be inferred. Raises `UnknownField` for a key that
-    case v1 does not know (it could not be stored)."""
-    to_frame(list(cases)).write_parquet(path, compression="zstd")
+    """The nested layout: one row per case, typed by the case v1 schema (`case_schema`; no schema inference),
+    with only the fields the cases use. Raises `UnknownField` for a key case v1 does not know."""
+    to_frame(list(cases), prune=True).write_parquet(path, compression="zstd")
