@@ -336,3 +336,30 @@ def test_screening_state_changes_are_read_out_once(page: Any, org_a: Any, make_u
     page.wait_for_timeout(4500)
     assert page.locator("#a11y-live").text_content() == said
     assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_session_timeout_warning_takes_the_focus_and_extends_the_session(
+    page: Any, org_a: Any, make_user: Any, settings: Any
+) -> None:
+    """2.2.1: before the idle timeout a modal dialog takes the focus; "Sitzung verlängern" (keyboard) sends a
+    request, which moves the expiry on, closes the dialog and gives the focus back."""
+    settings.SESSION_COOKIE_AGE = (
+        80  # with the 60 s refresh step the session may end 20 s after the last request
+    )
+    settings.BLEIBERECHT_SESSION_REFRESH_SECONDS = 60
+    user = make_user("beraterin", org_a)
+    _login_session(page, user)
+    page.goto("/faelle/")
+    page.get_by_label("Suche").focus()
+    dialog = page.locator("dialog#session-warning")
+    assert not dialog.is_visible()
+    dialog.wait_for(state="visible", timeout=20_000)  # warned after 10 s (half of 20 s; 2 min before in use)
+    assert page.evaluate("document.activeElement.closest('dialog') !== null")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Sitzung verlängern"
+    _assert_focus_visible(page, "dialog button")
+    with page.expect_response("**/konto/sitzung/") as answer:
+        page.keyboard.press("Enter")
+    assert answer.value.status == 204
+    dialog.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.name") == "q"  # back where the user was
+    assert page.console_errors == []  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from bleiberecht.web.accounts.roles import ROLE_PERMS, Perm, active_membership, request_memberships
@@ -27,5 +28,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "can_edit": Perm.EDIT_CASES in perms,
             "can_members": Perm.VIEW_MEMBERS in perms,
             "can_monitor": Perm.MONITORING in perms,
+            # Seconds of idleness after which the session may end at the earliest (the timeout warning, a11y.js).
+            "session_seconds": settings.SESSION_COOKIE_AGE
+            - int(getattr(settings, "BLEIBERECHT_SESSION_REFRESH_SECONDS", 60)),
         }
     }

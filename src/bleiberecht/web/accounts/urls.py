@@ -26,4 +26,5 @@ urlpatterns = [
     path("mitgliedschaft/<int:pk>/passwort-link/", mv.member_password_link, name="member_password_link"),
     path("organisation/", mv.switch_organisation, name="switch_organisation"),
     path("passwort-setzen/", mv.set_password, name="set_password"),
+    path("sitzung/", views.session_keepalive, name="session_keepalive"),
 ]

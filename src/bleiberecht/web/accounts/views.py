@@ -119,3 +119,10 @@ def members(request: HttpRequest) -> HttpResponse:
         )
     context = {"groups": [(org, people, org.pk in managed) for org, people in groups.items()]}
     return render(request, "accounts/members.html", context)
+
+
+@require_http_methods(["POST"])
+def session_keepalive(request: HttpRequest) -> HttpResponse:
+    """'Sitzung verlängern' in the timeout warning (WCAG 2.2.1): the request itself moves the idle expiry on
+    (SessionRefreshMiddleware); nothing is read, so nothing to audit."""
+    return HttpResponse(status=204)

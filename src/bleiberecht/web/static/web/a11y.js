@@ -9,7 +9,8 @@
       pointing at its slot, so a screen reader reads the message when the field is reached.
    3. A list re-rendered by a filter (case list, worklist) while the focus stays in the filter: its count line
       is read out through the page's one polite live region (#a11y-live), which is never swapped itself; a
-      polled region (screening state) has its changes of state read out from its data-announce attribute. */
+      polled region (screening state) has its changes of state read out from its data-announce attribute.
+   4. A warning before the session's idle timeout (see below). */
 (function () {
   "use strict";
 
@@ -92,7 +93,41 @@
     return focusOn(rows[rows.length - 1].querySelector("input:not([type=hidden]), select, textarea"));
   }
 
+  // 4. WCAG 2.2.1: before the idle timeout (the earliest end is data-session-seconds after the last request), a
+  //    modal dialog offers "Sitzung verlängern"; every request to the server restarts the count.
+  var sessionTimer = null;
+
+  function sessionDialog() {
+    return document.getElementById("session-warning");
+  }
+
+  function restartSessionTimer() {
+    var dialog = sessionDialog();
+    if (!dialog || typeof dialog.showModal !== "function") {
+      return;
+    }
+    var seconds = parseInt(dialog.getAttribute("data-session-seconds"), 10);
+    if (!(seconds > 0)) {
+      return;
+    }
+    window.clearTimeout(sessionTimer);
+    sessionTimer = window.setTimeout(function () {
+      if (!dialog.open) {
+        dialog.showModal();
+      }
+    }, Math.max(seconds - 120, seconds / 2) * 1000);
+  }
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var dialog = sessionDialog();
+    if (dialog && dialog.open && dialog.contains(event.detail.elt) && event.detail.successful) {
+      dialog.close();
+    }
+    restartSessionTimer();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
+    restartSessionTimer();
     Array.prototype.forEach.call(document.querySelectorAll("[data-announce][id]"), function (el) {
       announced[el.id] = el.getAttribute("data-announce");
     });
