@@ -480,3 +480,19 @@ def test_stylesheet_uses_only_checked_colours() -> None:
     for badge in ("light-green", "light-yellow", "light-red", "badge-eligible", "badge-not_eligible"):
         rule = re.search(rf"\.{badge}\b[^{{]*\{{([^}}]*)\}}", text)
         assert rule and "var(--" in rule.group(1), badge
+
+
+@pytest.mark.django_db
+def test_session_keepalive_answers_only_logged_in_posts(
+    org_a: Any, make_user: Any, client_for: Callable[[Any], Client]
+) -> None:
+    """The timeout warning's button: POST only, 204 for a logged-in user; anonymous requests go to the login."""
+    client = client_for(make_user("beraterin", org_a))
+    assert client.post("/konto/sitzung/").status_code == 204
+    assert client.get("/konto/sitzung/").status_code == 405
+    anonymous = Client().post("/konto/sitzung/")
+    assert anonymous.status_code == 302 and "/konto/anmelden/" in anonymous["Location"]
+    page = client.get("/faelle/").content.decode()
+    dialogs = [n for n in parse(page).iter() if n.attrs.get("id") == "session-warning"]
+    assert dialogs and dialogs[0].tag == "dialog" and int(dialogs[0].attrs["data-session-seconds"]) > 0
+    assert "session-warning" not in Client().get("/konto/anmelden/").content.decode()
