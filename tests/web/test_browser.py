@@ -126,7 +126,7 @@ def test_family_case_through_the_guided_form(page: Any, org_a: Any, make_user: A
     # An inline error: a period that ends before it starts is not saved and is marked at the field.
     page.locator("#id_statuses-0-to").fill("2020-01-01")
     page.get_by_role("button", name="Speichern und neu prüfen").click()
-    page.get_by_text("Nicht gespeichert").wait_for()
+    page.get_by_text("Nicht gespeichert: bitte die markierten Angaben korrigieren.").wait_for()
     assert page.locator("#f-statuses-0 .errorlist").count() >= 1
     _shot(page, "04-inline-error")
 
