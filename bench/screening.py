@@ -385,10 +385,13 @@ def _orchestrate(args: argparse.Namespace) -> int:
         print(f"Caseload: {source}")
         gen = _child("generate", folder, args)
         print(f"  generate           {gen['generate_s']:8.2f} s   ({gen['cases']:,} cases)")
-        print(f"  write JSON Lines   {gen['write_jsonl_s']:8.2f} s   ({gen['jsonl_mib']:.0f} MiB)")
+        what = (
+            "read JSON Lines " if args.jsonl else "write JSON Lines"
+        )  # --jsonl: the given file read as dicts
+        print(f"  {what}   {gen['write_jsonl_s']:8.2f} s   ({gen['jsonl_mib']:.0f} MiB)")
         print(
             f"  write Parquet      {gen['write_parquet_s']:8.2f} s wall {gen['write_parquet_cpu_s']:8.2f} s CPU"
-            f"   ({gen['parquet_mib']:.0f} MiB, explicit case v1 schema)"
+            f"   ({gen['parquet_mib']:.0f} MiB, typed by the case v1 schema)"
         )
         if args.only is None:
             for kind in ("jsonl", "parquet"):
