@@ -134,3 +134,31 @@ def test_write_parquet_refuses_unknown_keys(tmp_path: pathlib.Path) -> None:
     cases[3]["persons"][0]["identity"] = {"passport": "none", "shoe_size": 44}
     with pytest.raises(UnknownField, match=r"persons\[\]\.identity\.shoe_size"):
         write_parquet(cases, tmp_path / "c.parquet")
+
+
+def test_a_script_without_main_guard_still_reads_its_file(tmp_path: pathlib.Path) -> None:
+    """``spawn`` workers re-run an unguarded calling script, which then fails; the slices are judged in-process."""
+    import os
+    import subprocess
+    import sys
+
+    import bleiberecht
+
+    cases = list(generate_cases(60, 3))
+    path = _write_jsonl(cases, tmp_path / "f.jsonl")
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        "import bleiberecht.screening.readers as readers\n"
+        "readers.PARALLEL_FROM = 1\n"
+        "caseload = readers.read_caseload(pathlib.Path(sys.argv[1]), columnar=True)\n"
+        "print(caseload.persons_screened, caseload.frame.height)\n",
+        "utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(pathlib.Path(bleiberecht.__file__).parents[1])}
+    done = subprocess.run(
+        [sys.executable, str(script), str(path)], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "bootstrapping phase" in done.stderr  # the workers did fail
+    assert done.stdout.split() == [str(sum(len(c["persons"]) for c in cases)), str(len(cases))]

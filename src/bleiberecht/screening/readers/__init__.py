@@ -24,7 +24,7 @@ from bleiberecht.screening.problems import Cell, UnusableInput, problem
 from bleiberecht.screening.readers.csv import read_csv_sheets
 from bleiberecht.screening.readers.jsonl import jsonl_lines, read_json_document, read_jsonl
 from bleiberecht.screening.readers.parquet import flat_sheet, is_nested, read_parquet, read_parquet_frame
-from bleiberecht.screening.readers.slices import PARALLEL_FROM, jsonl_jobs, parquet_jobs, run_jobs
+from bleiberecht.screening.readers.slices import PARALLEL_FROM, jsonl_jobs, judge_all, parquet_jobs
 from bleiberecht.screening.readers.xlsx import read_xlsx
 from bleiberecht.screening.tabular.assemble import Assembler, RawSheet
 
@@ -57,15 +57,20 @@ def read_caseload(
     mapping = mapping or ColumnMapping()
     if columnar and suffix in (".jsonl", ".ndjson"):
         lines = jsonl_lines(path)
-        jobs = jsonl_jobs(name, lines, as_of)
-        caseload, _ = merge_judged(name, run_jobs(jobs, parallel=len(lines) >= PARALLEL_FROM), progress)
+        parallel = len(lines) >= PARALLEL_FROM
+        judged = judge_all(lambda: jsonl_jobs(name, lines, as_of), parallel=parallel, progress=progress)
+        caseload, _ = merge_judged(name, judged)
         return caseload
     if columnar and suffix == ".parquet":
         frame = read_parquet_frame(path)
         if not is_nested(frame):
             return _tabular(name, [flat_sheet(path, frame)], mapping, as_of, progress)
-        jobs = parquet_jobs(name, str(path), frame.height, as_of)
-        caseload, valid = merge_judged(name, run_jobs(jobs, parallel=frame.height >= PARALLEL_FROM), progress)
+        rows = frame.height
+        parallel = rows >= PARALLEL_FROM
+        judged = judge_all(
+            lambda: parquet_jobs(name, str(path), rows, as_of), parallel=parallel, progress=progress
+        )
+        caseload, valid = merge_judged(name, judged)
         caseload.frame = _dated(frame.filter(pl.Series(valid, dtype=pl.Boolean)), as_of)
         return caseload
     if suffix in (".jsonl", ".ndjson", ".json"):

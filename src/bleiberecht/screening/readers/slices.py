@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 
 import polars as pl
 
-from bleiberecht.screening.caseload import Judged, judge_slice
+from bleiberecht.screening.caseload import Judged, Progress, judge_slice
 from bleiberecht.screening.readers.jsonl import lines_slice
 from bleiberecht.screening.readers.nested_schema import to_frame
 from bleiberecht.screening.readers.parquet import rows_slice
@@ -74,3 +75,26 @@ def run_jobs(jobs: Iterable[Job], *, parallel: bool) -> Iterator[Judged]:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+
+
+def judge_all(
+    make_jobs: Callable[[], Iterable[Job]], *, parallel: bool, progress: Progress | None = None
+) -> list[Judged]:
+    """All slices judged, in order. If the workers cannot start (``spawn`` re-imports the main module, which
+    fails when a calling script starts work at import time, without ``if __name__ == "__main__"``), the
+    slices are judged again in this process."""
+
+    def judged(run_parallel: bool) -> list[Judged]:
+        out = []
+        for part in run_jobs(make_jobs(), parallel=run_parallel):
+            out.append(part)
+            if progress:
+                progress(len(part.valid))
+        return out
+
+    try:
+        return judged(parallel)
+    except BrokenProcessPool:
+        if not parallel:
+            raise
+        return judged(False)
