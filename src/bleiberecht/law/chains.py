@@ -27,6 +27,57 @@ import polars as pl
 COUNT, EXCLUDE, BREAK, INTERRUPT = "count", "exclude", "break", "interrupt"
 
 
+# Per-person values on rows sorted by ``pk`` (each person's periods contiguous). ``over("pk")`` hashes the key
+# anew for every window (the chains need about 30); on sorted rows one running maximum over (pk, value) keys,
+# read at each person's last row, gives the same per-person value in a linear pass.
+_SHIFT = 1 << 31  # day numbers (Int32) shifted to be non-negative
+PERSON_SPAN = 1 << 32  # one person's key range: every shifted day number fits below it
+
+
+def last_row_of_person() -> pl.Expr:
+    return (pl.col("pk") != pl.col("pk").shift(-1)).fill_null(True)
+
+
+def _person_max_days(days: pl.Expr) -> pl.Expr:
+    """``days.max().over("pk")`` for Int64 day numbers on rows sorted by ``pk`` (nulls skipped; all null: null)."""
+    base = pl.col("pk").cast(pl.Int64) * PERSON_SPAN
+    # a null gets the person's floor ``base``: above every earlier person's keys, below any value of its own
+    running = (base + days + (_SHIFT + 1)).fill_null(base).cum_max()
+    top = pl.when(last_row_of_person()).then(running).fill_null(strategy="backward") - base
+    return pl.when(top > 0).then(top - (_SHIFT + 1))
+
+
+def _days(day: pl.Expr) -> pl.Expr:
+    return day.to_physical().cast(pl.Int64)
+
+
+def _date(days: pl.Expr) -> pl.Expr:
+    return days.cast(pl.Int32).cast(pl.Date)
+
+
+def person_max(day: pl.Expr) -> pl.Expr:
+    """``day.max().over("pk")`` (a date) on rows sorted by ``pk``."""
+    return _date(_person_max_days(_days(day)))
+
+
+def person_min(day: pl.Expr) -> pl.Expr:
+    """``day.min().over("pk")`` (a date) on rows sorted by ``pk``."""
+    return _date(-_person_max_days(-_days(day)))
+
+
+def person_rank_desc(day: pl.Expr) -> pl.Expr:
+    """``day.rank("ordinal", descending=True).over("pk")`` on rows sorted by ``pk`` (null stays null).
+
+    One global rank of (pk, day) keys, later persons first, less the non-null days of the later persons; ties
+    keep the order of the rows as in the per-person rank."""
+    key = pl.col("pk").cast(pl.Int64) * PERSON_SPAN + _days(day) + _SHIFT
+    ranked = key.rank("ordinal", descending=True).cast(pl.Int64)
+    present = day.is_not_null().cast(pl.Int64)
+    from_here = present.cum_sum(reverse=True)
+    later = pl.when(last_row_of_person()).then(from_here - present).fill_null(strategy="backward")
+    return ranked - later
+
+
 @dataclass(frozen=True)
 class Chain:
     """One way of counting a chain: how each period is classified and which gaps are harmless."""
@@ -62,7 +113,8 @@ def stay_chains(statuses: pl.DataFrame, chains: Sequence[Chain]) -> pl.DataFrame
         .filter(pl.col("from") <= pl.col("as_of"))
         .with_columns(end=pl.min_horizontal(pl.coalesce("to", "as_of"), "as_of"))
         .sort("pk", "from")
-        # sorted by person: the previous period of the same person is the previous row
+        # sorted by person: the previous period of the same person is the previous row; the per-person values
+        # below (``person_max`` …) rely on this order
         .with_columns(prev_end=pl.when(pl.col("pk") == pl.col("pk").shift(1)).then(pl.col("end").shift(1)))
         .with_columns(
             gap=(pl.col("from") - pl.col("prev_end")).dt.total_days() - 1,
@@ -70,31 +122,29 @@ def stay_chains(statuses: pl.DataFrame, chains: Sequence[Chain]) -> pl.DataFrame
         )
     )
     steps: list[list[pl.Expr]] = []
-    aggs: list[pl.Expr] = []
+    running: list[pl.Expr] = []
     finals: list[pl.Expr] = []
     for i, chain in enumerate(chains):
-        chain_steps, chain_aggs, chain_finals = _chain_columns(chain, f"_{i}")
+        chain_steps, chain_running, chain_finals = _chain_columns(chain, f"_{i}")
         for n, exprs in enumerate(chain_steps):
             if n == len(steps):
                 steps.append([])
             steps[n] += exprs
-        aggs += chain_aggs
+        running += chain_running
         finals += chain_finals
+    running_names = [e.meta.output_name() for e in running]
     for exprs in steps:
         s = s.with_columns(exprs)
-    cats = [f"cat_{i}" for i in range(len(chains))]
-    grouped = s.group_by("pk").agg(
-        *aggs,
-        as_of=pl.col("as_of").first(),
-        last_end=pl.col("end").max(),
-        # the category of each person's last period, for every chain by one sort of the person's periods
-        _last=pl.struct(cats).sort_by("from").last(),
-    )
-    return grouped.with_columns(pl.col("_last").struct.unnest()).select("pk", *finals).collect()
+    # One row per person, its last period (the latest ``from``): there the per-person columns (chain start,
+    # bagatelle days, ``as_of``) hold the person's value, ``cat_…`` the last period's category, and the
+    # running totals less the previous person's give the person's sums. No group-by: the rows are sorted.
+    last = s.with_columns(*running, last_end=person_max(pl.col("end"))).filter(last_row_of_person())
+    totals = [(pl.col(name) - pl.col(name).shift(1).fill_null(0)).alias(name) for name in running_names]
+    return last.with_columns(totals).select("pk", *finals).collect()
 
 
 def _chain_columns(chain: Chain, sfx: str) -> tuple[list[list[pl.Expr]], list[pl.Expr], list[pl.Expr]]:
-    """The window steps, group aggregates and result columns of one chain (column names end in ``sfx``)."""
+    """The steps, running totals and result columns of one chain (column names end in ``sfx``)."""
     forgive_count = chain.forgive_count
     forgive = chain.forgive_days if chain.forgive_days is not None else chain.bagatelle_days
 
@@ -102,12 +152,7 @@ def _chain_columns(chain: Chain, sfx: str) -> tuple[list[list[pl.Expr]], list[pl
         return pl.col(name + sfx)
 
     if forgive_count > 0:
-        medium_rank = (
-            pl.when(c("medium") & c("after_hard"))
-            .then(pl.col("from"))
-            .rank("ordinal", descending=True)
-            .over("pk")
-        )
+        medium_rank = person_rank_desc(pl.when(c("medium") & c("after_hard")).then(pl.col("from")))
     else:  # no interruption is forgiven: ``medium`` is false everywhere, its rank is never read
         medium_rank = pl.lit(None, dtype=pl.get_index_type())
     steps = [
@@ -142,43 +187,48 @@ def _chain_columns(chain: Chain, sfx: str) -> tuple[list[list[pl.Expr]], list[pl
             .otherwise(pl.col("gap"))
             .alias("medium_days" + sfx),
         ],
-        [c("hard_restart").max().over("pk").alias("last_hard" + sfx)],
+        [person_max(c("hard_restart")).alias("last_hard" + sfx)],
         [(c("last_hard").is_null() | (pl.col("from") >= c("last_hard"))).alias("after_hard" + sfx)],
         [medium_rank.alias("medium_rank" + sfx)],
         [
-            pl.when(c("medium") & c("after_hard") & (c("medium_rank") > forgive_count))
-            .then(pl.col("from"))
-            .max()
-            .over("pk")
-            .alias("medium_restart" + sfx)
+            person_max(
+                pl.when(c("medium") & c("after_hard") & (c("medium_rank") > forgive_count)).then(
+                    pl.col("from")
+                )
+            ).alias("medium_restart" + sfx)
+        ]
+        if forgive_count > 0
+        else [],
+        # the later of both, nulls skipped (as ``calendar.latest``); not ``max_horizontal``, which returns a
+        # single row when both columns are all null; without a forgiven interruption: no medium restart
+        [
+            pl.when(c("medium_restart").is_null() | (c("last_hard") >= c("medium_restart")))
+            .then(c("last_hard"))
+            .otherwise(c("medium_restart"))
+            .alias("restart" + sfx)
+            if forgive_count > 0
+            else c("last_hard").alias("restart" + sfx)
         ],
-        # ``calendar.latest`` of two full-length columns: a horizontal max skips nulls the same way, faster
-        [pl.max_horizontal("last_hard" + sfx, "medium_restart" + sfx).alias("restart" + sfx)],
         [(c("restart").is_null() | (pl.col("from") >= c("restart"))).alias("in_chain" + sfx)],
         [
-            pl.col("from")
-            .filter(c("in_chain") & (c("cat") == COUNT))
-            .min()
-            .over("pk")
-            .alias("chain_start" + sfx)
+            person_min(pl.when(c("in_chain") & (c("cat") == COUNT)).then(pl.col("from"))).alias(
+                "chain_start" + sfx
+            )
         ],
     ]
     after_start = c("in_chain") & (pl.col("from") > c("chain_start"))
     days = (pl.col("end") - pl.col("from")).dt.total_days() + 1
-    aggs = [
-        c("chain_start").first().alias("start" + sfx),
-        (  # filter + sum, the same total as when/then/otherwise(0) + sum, without the zero-filled column
-            days.filter(after_start & (c("cat") == EXCLUDE)).sum()
-            + c("medium_days").filter(after_start & c("medium") & (c("medium_rank") <= forgive_count)).sum()
-        ).alias("excluded" + sfx),
-        c("bagatelle").first().alias("bagatelle" + sfx),
-    ]
+    # the excluded days up to each row over all persons (a null condition or value adds nothing, as in a sum)
+    excluded = pl.when(after_start & (c("cat") == EXCLUDE)).then(days).otherwise(0).fill_null(0) + pl.when(
+        after_start & c("medium") & (c("medium_rank") <= forgive_count)
+    ).then(c("medium_days")).otherwise(0).fill_null(0)
+    running = [excluded.cum_sum().alias("excluded" + sfx)]
     tail_gap = (pl.col("as_of") - pl.col("last_end")).dt.total_days()
     current = ~c("cat").is_in([BREAK, INTERRUPT]) & (tail_gap <= c("bagatelle"))
     finals = [
-        pl.when(current).then(c("start")).alias(f"{chain.prefix}_start"),
-        pl.when(current & c("start").is_not_null())
+        pl.when(current).then(c("chain_start")).alias(f"{chain.prefix}_start"),
+        pl.when(current & c("chain_start").is_not_null())
         .then(c("excluded"))
         .alias(f"{chain.prefix}_excluded_days"),
     ]
-    return steps, aggs, finals
+    return steps, running, finals

@@ -13,6 +13,7 @@ from .calendar import birthday_expr
 from .chains import BREAK, COUNT, EXCLUDE, INTERRUPT, Chain, stay_chain, stay_chains
 from .derive_work import derive_work
 from .facts import FactTables
+from .frame import join_left
 from .params import Params
 
 LEVELS = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 6}
@@ -453,10 +454,10 @@ def derive(t: FactTables, p: Params) -> pl.DataFrame:
         _applications(t),
     ]
     for part in parts:
-        df = df.join(part, on="pk", how="left")
+        df = join_left(df, part)
     df = df.with_columns(_list_defaults())
-    df = df.join(_family(df, p), on="pk", how="left")
-    df = df.join(_household_money(df, t.households), on="household_idx", how="left")
+    df = join_left(df, _family(df, p))
+    df = join_left(df, _household_money(df, t.households), on="household_idx")
     known_statuses = pl.col("known__statuses")
     df = df.with_columns(
         # "geduldet" (§ 25b Abs. 1 S. 1): any Duldung, also a Duldungsanspruch without paper (BVerwG 1 C 34.18)

@@ -17,7 +17,9 @@ import polars as pl
 
 from .bans import REJECTED, ban_columns, in_version, param_is_in
 from .calendar import latest
+from .chains import PERSON_SPAN
 from .facts import FactTables
+from .frame import join_left
 from .params import Params
 
 S = pl.Utf8
@@ -87,15 +89,21 @@ def chain_start(rows: pl.DataFrame, name: str) -> pl.DataFrame:
     rows only bridge (e.g. interruptions not attributable to the person) and neither start nor carry a run to
     ``as_of``. Result: ``pk, {name}`` (absent = no current run).
     """
+    # Sorted by person, without a window per person: ``e`` is never null (``as_of`` is set after the filter),
+    # so the running maximum of (pk, e) keys less the person's offset is the person's own running reach; the
+    # block numbers run over all persons (a new person always starts a block), which groups the same rows.
+    offset = pl.col("pk").cast(pl.Int64) * PERSON_SPAN
+    same_person = pl.col("pk") == pl.col("pk").shift(1)
     r = (
-        rows.filter(pl.col("from") <= pl.col("as_of"))
+        rows.lazy()
+        .filter(pl.col("from") <= pl.col("as_of"))
         .with_columns(end=pl.coalesce("to", "as_of"))
-        .with_columns(f=pl.col("from").to_physical(), e=pl.col("end").to_physical())
+        .with_columns(f=pl.col("from").to_physical(), e=pl.col("end").to_physical().cast(pl.Int64))
         .sort("pk", "f")
-        .with_columns(reach=pl.col("e").cum_max().over("pk"))
-        .with_columns(prev=pl.col("reach").shift(1).over("pk"))
+        .with_columns(reach=(offset + pl.col("e")).cum_max() - offset)
+        .with_columns(prev=pl.when(same_person).then(pl.col("reach").shift(1)))
         .with_columns(new=(pl.col("prev").is_null() | (pl.col("f") > pl.col("prev") + 1)).cast(pl.Int32))
-        .with_columns(block=pl.col("new").cum_sum().over("pk"))
+        .with_columns(block=pl.col("new").cum_sum())
     )
     blocks = (
         r.filter(pl.col("main"))
@@ -106,6 +114,7 @@ def chain_start(rows: pl.DataFrame, name: str) -> pl.DataFrame:
         blocks.filter(pl.col("reach") >= pl.col("as_of"))
         .group_by("pk")
         .agg(pl.col("start").max().alias(name))
+        .collect()
     )
 
 
@@ -743,7 +752,20 @@ def _family_60d(df: pl.DataFrame, p: Params) -> pl.DataFrame:
 
     bw_ok, bw_from = wc.breadwinner_60d(p)
     fam_ok, fam_w, fam_from = wc.family_conditions_60d(p)
-    own = df.select(
+    # The norm's expressions are large: evaluated only for the persons someone links to as spouse or parent
+    # (the only rows joined below), on just the columns they read.
+    keys = ["case_idx", "person_id"]
+    linked = pl.concat(
+        [
+            df.select("case_idx", person_id="spouse_id"),
+            df.select("case_idx", person_id="parent_ids").explode("person_id", empty_as_null=True),
+        ]
+    ).drop_nulls()
+    read = {name for e in (bw_ok, bw_from, fam_ok, fam_w, fam_from) for name in e.meta.root_names()}
+    relatives = df.select(*keys, "household_idx", *sorted(read - {*keys, "household_idx"})).join(
+        linked, on=keys, how="semi"
+    )
+    own = relatives.select(
         "case_idx",
         "person_id",
         "household_idx",
@@ -817,7 +839,7 @@ def derive_work(df: pl.DataFrame, t: FactTables, p: Params) -> pl.DataFrame:
         _employed_on_reference_day(t, p),
         *_chains(t, p),
     ):
-        df = df.join(part, on="pk", how="left")
+        df = join_left(df, part)
     known_st = pl.col("known__statuses")
     df = df.with_columns(
         # current § 60b Duldung whose Zusatz has not been lifted (§ 60b Abs. 4)
@@ -834,7 +856,7 @@ def derive_work(df: pl.DataFrame, t: FactTables, p: Params) -> pl.DataFrame:
         single_parent=pl.col("spouse_id").is_null() & pl.col("lives_with_minor_child"),
         asylum_rejected=pl.col("asylum_outcome").is_in(REJECTED),
     )
-    df = df.join(_training_route(t, df), on="pk", how="left").with_columns(
+    df = join_left(df, _training_route(t, df)).with_columns(
         # § 60c Abs. 1 S. 1 Nr. 1: T began during the asylum procedure (Gestattung) and asylum was rejected
         route_nr1=pl.when(~pl.col("known__statuses") | pl.col("t_exists").is_null())
         .then(None)
@@ -842,11 +864,11 @@ def derive_work(df: pl.DataFrame, t: FactTables, p: Params) -> pl.DataFrame:
         .then(False)
         .otherwise(pl.col("t_started") & pl.col("in_gest").fill_null(False) & pl.col("asylum_rejected"))
     )
-    df = df.join(_exams(t, df), on="pk", how="left")
-    df = df.join(_measures(t, p, df), on="pk", how="left")
-    df = df.join(_identity_deadlines(df, p), on="pk", how="left")
-    df = df.join(_children(df, t), on="pk", how="left")
-    df = df.join(_review_facts(t, df), on="pk", how="left")
-    df = df.join(_spouse(df), on="pk", how="left")
+    df = join_left(df, _exams(t, df))
+    df = join_left(df, _measures(t, p, df))
+    df = join_left(df, _identity_deadlines(df, p))
+    df = join_left(df, _children(df, t))
+    df = join_left(df, _review_facts(t, df))
+    df = join_left(df, _spouse(df))
     df = ban_columns(df, t, p)
-    return df.join(_family_60d(df, p), on="pk", how="left")
+    return join_left(df, _family_60d(df, p))

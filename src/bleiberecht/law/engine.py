@@ -17,7 +17,7 @@ from .calendar import birthday_expr, earliest, latest
 from .derive import derive
 from .facts import build_fact_tables
 from .frame import add_columns
-from .norm import Norm
+from .norm import STATUSES, Norm
 from .norms import ALL_NORMS, ALL_REVIEWS
 from .params import Params, load_params
 from .review import Review, evaluate_review
@@ -60,6 +60,16 @@ FACT_KNOWN: dict[str, pl.Expr] = {
 NULL_DATE = pl.when(pl.col("as_of").is_null()).then(pl.col("as_of"))
 TRUE_COL = pl.col("as_of").is_not_null()
 FALSE_COL = pl.col("as_of").is_null()
+
+
+# Statuses as an enum (one small integer per value): compared with the status words like text, several times
+# cheaper to build and compare over ~180 requirement columns than strings; read back (``iter_rows``) as the word.
+STATUS = pl.Enum(STATUSES)
+_STATUS_LIT = {word: pl.lit(word, dtype=STATUS) for word in STATUSES}
+
+
+def _status(word: str) -> pl.Expr:
+    return _STATUS_LIT[word]
 
 
 def _c(path: str, *parts: str) -> str:
@@ -134,16 +144,16 @@ def _evaluate_norm(
         ok, applies, waivable = pl.col(_c(*b, "ok")), pl.col(_c(*b, "applies")), pl.col(_c(*b, "waivable"))
         statuses.append(
             pl.when(~applies)
-            .then(pl.lit("not_applicable"))
+            .then(_status("not_applicable"))
             .when(pl.col(_c(*b, "waived")))
-            .then(pl.lit("met"))
+            .then(_status("met"))
             .when(ok)
-            .then(pl.lit("met"))
+            .then(_status("met"))
             .when(ok.is_null() | waivable.is_null() | pl.col(_c(*b, "waived")).is_null())
-            .then(pl.lit("unknown"))
+            .then(_status("unknown"))
             .when(waivable)
-            .then(pl.lit("waivable"))
-            .otherwise(pl.lit("not_met"))
+            .then(_status("waivable"))
+            .otherwise(_status("not_met"))
             .alias(_c(*b, "status"))
         )
     df = add_columns(df, statuses)

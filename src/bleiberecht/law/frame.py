@@ -35,3 +35,15 @@ def add_columns(df: pl.DataFrame, exprs: Sequence[pl.Expr | pl.Series]) -> pl.Da
         return df.hstack(new)
     except pl.exceptions.DuplicateError:  # the expressions replace existing columns
         return df.with_columns(new)
+
+
+def join_left(df: pl.DataFrame, part: pl.DataFrame, on: str = "pk") -> pl.DataFrame:
+    """``df.join(part, on=on, how="left")`` for a ``part`` with one row per key: the key column alone is joined
+    and the part's columns attached, so that the wide frame's columns are not gathered anew for every join."""
+    aligned = df.select(on).join(part, on=on, how="left", maintain_order="left")
+    if aligned.height != df.height:  # a key repeated in ``part``: the rows multiply, as in the plain join
+        return df.join(part, on=on, how="left", maintain_order="left")
+    try:
+        return df.hstack(aligned.drop(on).get_columns())
+    except pl.exceptions.DuplicateError:  # a column of both: the plain join's suffix rule
+        return df.join(part, on=on, how="left", maintain_order="left")

@@ -193,15 +193,18 @@ def next_question(frame: pl.DataFrame, norms: Sequence[Norm]) -> pl.Series:
             reqs = [r for r in n.requirements if fact in r.reads]
             if not reqs:
                 continue
-            misses = [
-                (pl.col(f"u|{n.key}|{r.key}") & fact_unknown) | pl.col(f"a|{n.key}|{r.key}") for r in reqs
-            ]
-            hit = pl.col(f"o|{n.key}") & pl.any_horizontal(misses)
-            hits.append(hit.cast(pl.Int64))
+            # any((u & fact_unknown) | a) over the requirements, factored (every part is non-null)
+            misses = pl.any_horizontal([pl.col(f"a|{n.key}|{r.key}") for r in reqs])
+            if fact in recorded:
+                misses = misses | (
+                    fact_unknown & pl.any_horizontal([pl.col(f"u|{n.key}|{r.key}") for r in reqs])
+                )
+            hit = pl.col(f"o|{n.key}") & misses
+            hits.append(hit)
             urgent.append(pl.when(hit).then(pl.col(f"d|{n.key}")))
         if not hits:
             continue
-        count = pl.sum_horizontal(hits)
+        count = pl.sum_horizontal(hits).cast(pl.Int64)  # booleans summed: the number of paths
         urgency = pl.min_horizontal(urgent).fill_null(FAR)
         keys.append(pl.when(count > 0).then((100 - count) * 10**10 + urgency.cast(pl.Int64) * 10**3 + rank))
     if not keys:
