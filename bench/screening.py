@@ -329,7 +329,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--persons", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--chunk", type=int, default=50_000, help="persons per engine chunk (as screen)")
+    from bleiberecht.screening.screen import CHUNK_PERSONS
+
+    parser.add_argument(
+        "--chunk", type=int, default=CHUNK_PERSONS, help="persons per engine chunk (default: as screen)"
+    )
     parser.add_argument("--sample", type=int, default=2_000, help="persons evaluated one case at a time")
     parser.add_argument(
         "--sample-seconds", type=float, default=120.0, help="stop the one-by-one sample after this long"
