@@ -124,6 +124,19 @@ def review_rows(
     return pl.concat(parts)
 
 
+def summarise(tri: pl.DataFrame, *, lang: str = "de", norms: Sequence[Norm] = ALL_NORMS) -> Screening:
+    """The triage frame -> worklist, counts, both forecasts and the flagged re-examinations."""
+    return Screening(
+        tri=tri,
+        worklist=build_worklist(tri, tri.get_column("name"), lang=lang, norms=norms),
+        paths=path_counts(tri, lang=lang, norms=norms),
+        lights=light_counts(tri, lang=lang),
+        forecast=forecast(tri, lang=lang, norms=norms),
+        forecast_possible=forecast(tri, lang=lang, norms=norms, possible=True),
+        reviews=review_rows(tri, lang=lang),
+    )
+
+
 def screen_cases(
     cases: Sequence[dict[str, Any]],
     *,
@@ -136,15 +149,7 @@ def screen_cases(
     tri = evaluate(
         cases, lang=lang, default_as_of=default_as_of, progress=progress, chunk_persons=chunk_persons
     )
-    return Screening(
-        tri=tri,
-        worklist=build_worklist(tri, tri.get_column("name"), lang=lang, norms=norms),
-        paths=path_counts(tri, lang=lang, norms=norms),
-        lights=light_counts(tri, lang=lang),
-        forecast=forecast(tri, lang=lang, norms=norms),
-        forecast_possible=forecast(tri, lang=lang, norms=norms, possible=True),
-        reviews=review_rows(tri, lang=lang),
-    )
+    return summarise(tri, lang=lang, norms=norms)
 
 
 # --- the columnar path: valid cases as one nested frame (JSON Lines, nested Parquet) instead of dicts ---------
@@ -209,12 +214,4 @@ def screen_frame(
     tri = evaluate_columnar(
         frame, lang=lang, default_as_of=default_as_of, progress=progress, chunk_persons=chunk_persons
     )
-    return Screening(
-        tri=tri,
-        worklist=build_worklist(tri, tri.get_column("name"), lang=lang, norms=norms),
-        paths=path_counts(tri, lang=lang, norms=norms),
-        lights=light_counts(tri, lang=lang),
-        forecast=forecast(tri, lang=lang, norms=norms),
-        forecast_possible=forecast(tri, lang=lang, norms=norms, possible=True),
-        reviews=review_rows(tri, lang=lang),
-    )
+    return summarise(tri, lang=lang, norms=norms)
