@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from bleiberecht.cli.options import Lang, LangOption
+from bleiberecht.cli.options import AsOfOption, Lang, LangOption, MappingOption
 from bleiberecht.law.norm import Text
 
 TEXTS: dict[str, Text] = {
@@ -93,10 +93,6 @@ OrganisationOption = Annotated[
     typer.Option(
         "--organisation", help="Name der Organisation, die das Dokument erstellt (Deckblatt, Absender)."
     ),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Prüfdatum statt des as_of der Datei (JJJJ-MM-TT oder TT.MM.JJJJ)."),
 ]
 
 
@@ -186,12 +182,7 @@ def letters(
         list[str] | None,
         typer.Option("--kontakt", help="Kontaktzeile im Brief (Telefon, Sprechzeiten); mehrfach möglich."),
     ] = None,
-    mapping: Annotated[
-        pathlib.Path | None,
-        typer.Option(
-            "--mapping", "-m", help="Zuordnungsdatei (TOML/YAML) für Spalten und Werte eines Exports."
-        ),
-    ] = None,
+    mapping: MappingOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.de,
 ) -> None:

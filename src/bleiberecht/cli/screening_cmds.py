@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from bleiberecht.cli.options import Lang, LangOption
+from bleiberecht.cli.options import AsOfOption, Lang, LangOption, MappingOption
 from bleiberecht.law.norm import Text
 
 
@@ -83,13 +83,6 @@ STAGES = {
     "write": Text("Arbeitsliste schreiben", "Writing the worklist"),
 }
 
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of", help="Prüfdatum für alle Fälle (JJJJ-MM-TT oder TT.MM.JJJJ); ersetzt das der Datei."
-    ),
-]
-
 
 def _say(key: str, lang: str, **values: object) -> str:
     return TEXTS[key].get(lang).format(**values)
@@ -154,12 +147,7 @@ def screen(
         WorklistFormat | None,
         typer.Option("--format", "-f", help="xlsx (Standard), csv, parquet oder json; sonst aus --out."),
     ] = None,
-    mapping: Annotated[
-        pathlib.Path | None,
-        typer.Option(
-            "--mapping", "-m", help="Zuordnungsdatei (TOML/YAML) für Spalten und Werte eines Exports."
-        ),
-    ] = None,
+    mapping: MappingOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.de,
 ) -> None:
